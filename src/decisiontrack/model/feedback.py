@@ -1,0 +1,44 @@
+"""``feedback/*.toml``: one public opinion each (Ordos 第七条; 任丘第八条)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from decisiontrack.model.common import Day, Record, text_field
+
+Channel = Literal["letter", "phone", "fax", "email", "online", "telegram", "visit", "meeting"]
+Stance = Literal["support", "oppose", "suggestion", "neutral"]
+
+CHANNEL_LABELS: dict[str, str] = {
+    "letter": "信函",
+    "phone": "电话",
+    "fax": "传真",
+    "email": "电子邮件",
+    "online": "网上",
+    "telegram": "电报",
+    "visit": "来访",
+    "meeting": "座谈会",
+}
+STANCE_LABELS: dict[str, str] = {
+    "support": "支持",
+    "oppose": "反对",
+    "suggestion": "建议",
+    "neutral": "中立",
+}
+
+
+class Submitter(Record):
+    """Who sent the opinion: personal information, hidden unless asked for."""
+
+    name: str = text_field()
+    contact: str = text_field()
+
+
+class Opinion(Record):
+    """An opinion or suggestion from a citizen, legal person or organisation."""
+
+    received_on: Day
+    channel: Channel
+    stance: Stance
+    summary: str = text_field()
+    submitter: Submitter | None = None

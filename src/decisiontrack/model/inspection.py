@@ -1,0 +1,47 @@
+"""``inspections/*.toml``: one supervision (督查, 第十条) with its rectification items."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from decisiontrack.model.common import Day, Record, RecordId, check_order, check_unique, text_field
+
+InspectionMethod = Literal["written", "briefing", "onsite"]
+METHOD_LABELS = {"written": "书面督查", "briefing": "听取汇报", "onsite": "实地督查"}
+
+
+class Rectification(Record):
+    """An item to rectify (整改事项); open while ``done_on`` is absent."""
+
+    id: RecordId
+    item: str = text_field()
+    due: Day
+    done_on: Day | None = None
+    reviewed_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Rectification:
+        check_order(("完成日期 done_on", self.done_on), ("报审日期 reviewed_on", self.reviewed_on))
+        return self
+
+
+class Inspection(Record):
+    """第十条: 书面督查、听取汇报、实地督查, and what must be rectified by when."""
+
+    conducted_on: Day
+    method: InspectionMethod
+    by: str = text_field()
+    findings: str = text_field()
+    rectifications: list[Rectification] = Field(default_factory=list)
+
+    @field_validator("rectifications")
+    @classmethod
+    def _unique_ids(cls, items: list[Rectification]) -> list[Rectification]:
+        check_unique([r.id for r in items], "整改事项")
+        return items
+
+    def rectification(self, item_id: str) -> Rectification | None:
+        """The rectification item with this id, if any."""
+        return next((r for r in self.rectifications if r.id == item_id), None)

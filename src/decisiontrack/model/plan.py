@@ -1,0 +1,47 @@
+"""``plan.toml``: the tracking plan (跟踪反馈工作方案, Ordos 第六条)."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from decisiontrack.model.common import Day, Record, RecordId, check_unique, text_field
+
+
+class Person(Record):
+    """A responsible person (责任人员); ``contact`` is personal information."""
+
+    name: str
+    role: str = text_field()
+    contact: str = text_field()
+
+
+class Milestone(Record):
+    """A time node (时间节点) of the plan; open while ``done_on`` is absent."""
+
+    id: RecordId
+    title: str = text_field()
+    due: Day
+    done_on: Day | None = None
+
+
+class TrackingPlan(Record):
+    """第六条: 责任机构和责任人员、时间节点、方法步骤."""
+
+    responsible_unit: str
+    steps: str = text_field()
+    methods: list[str] = Field(default_factory=list)
+    progress_report_every_months: int | None = Field(default=None, ge=1, le=120)
+    people: list[Person] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+    @field_validator("milestones")
+    @classmethod
+    def _unique_ids(cls, milestones: list[Milestone]) -> list[Milestone]:
+        check_unique([m.id for m in milestones], "时间节点")
+        return milestones
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        """The milestone with this id, if any."""
+        return next((m for m in self.milestones if m.id == milestone_id), None)
+
+
