@@ -1,0 +1,81 @@
+"""The ``decisiontrack`` command: the app, its groups and the one error handler.
+
+Group modules import only typer at module level, so ``--help`` stays fast; each command
+imports the core it needs inside its body.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from decisiontrack import __version__
+from decisiontrack.cli import _state
+
+app = typer.Typer(
+    name="decisiontrack",
+    help="重大行政决策跟踪反馈和后评估工具：登记决策、记录意见和事实、检查法定期限、生成评估报告。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"decisiontrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            envvar="DECISIONTRACK_WORKSPACE",
+            help="工作区目录；默认从当前目录向上查找 decisiontrack.toml。",
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本号并退出。"),
+    ] = False,
+) -> None:
+    """重大行政决策跟踪反馈和后评估工具。"""
+    _state.workspace_option = workspace
+
+
+def _register() -> None:
+    from decisiontrack.cli import (
+        checking,
+        decision,
+        evaluation,
+        event,
+        feedback,
+        inspection,
+        plan,
+        profile,
+        progress,
+        workspace,
+    )
+
+    workspace.register(app)
+    checking.register(app)
+    for group in (profile, decision, plan, feedback, event, progress, inspection, evaluation):
+        app.add_typer(group.app, name=group.NAME)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    app(args=argv, prog_name="decisiontrack")
+
+
+__all__ = ["app", "main"]
+
+_register()

@@ -1,0 +1,72 @@
+"""What every command shares: the error guard, the workspace, dates and commits.
+
+Nothing here imports rich, pydantic or questionary at module level.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import typer
+
+from decisiontrack.cli import _state
+
+
+def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected errors into a Chinese message on stderr and the documented exit code."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from decisiontrack.errors import DataError, DecisionTrackError
+
+        try:
+            return function(*args, **kwargs)
+        except DataError as error:
+            for problem in error.problems:
+                sys.stderr.write(f"{problem}\n")
+            sys.stderr.write("工作区数据有误，请按上面的位置修改后重试（可运行 decisiontrack validate）。\n")
+            raise typer.Exit(int(error.exit_code)) from None
+        except DecisionTrackError as error:
+            sys.stderr.write(f"错误：{error}\n")
+            raise typer.Exit(int(error.exit_code)) from None
+
+    return wrapper
+
+
+def command(target: typer.Typer, name: str | None = None, **kwargs: Any):
+    """Register a guarded command on a typer app."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        target.command(name, **kwargs)(guarded(function))
+        return function
+
+    return decorate
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    """Parse an ISO date given on the command line, naming the option when it is impossible."""
+    if value is None:
+        return None
+    from decisiontrack.errors import UserError
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"选项 {option} 的日期“{value}”无效：请写成真实的日期，如 2024-01-08") from None
+
+
+def open_workspace():
+    """Locate and load the workspace chosen by -w, the environment or the current folder."""
+    from decisiontrack.store.locate import find_workspace
+    from decisiontrack.store.loader import load_workspace
+
+    return load_workspace(find_workspace(_state.workspace_option))
+
+
+def is_interactive() -> bool:
+    """Prompt only when a person is at a terminal (stdin and stdout both ttys)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()

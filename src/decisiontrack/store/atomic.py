@@ -1,0 +1,31 @@
+"""Atomic writes: nothing the user wrote is ever half-overwritten (hatch ``write_atomic``)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from decisiontrack.errors import UserError
+
+
+def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -> Path:
+    """Write ``content`` to ``path`` through a temporary file, fsync and rename.
+
+    Refuses to replace an existing file unless ``overwrite`` (the ``--force`` of commands).
+    """
+    if path.exists() and not overwrite:
+        raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path
