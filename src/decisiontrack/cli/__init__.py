@@ -6,7 +6,6 @@ imports the core it needs inside its body.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -52,22 +51,10 @@ def _root(
 
 
 def _register() -> None:
-    from decisiontrack.cli import (
-        checking,
-        decision,
-        evaluation,
-        event,
-        feedback,
-        inspection,
-        plan,
-        profile,
-        progress,
-        workspace,
-    )
+    from decisiontrack.cli import decision, event, feedback, inspection, plan, workspace
 
     workspace.register(app)
-    checking.register(app)
-    for group in (profile, decision, plan, feedback, event, progress, inspection, evaluation):
+    for group in (decision, plan, feedback, event, inspection):
         app.add_typer(group.app, name=group.NAME)
 
 

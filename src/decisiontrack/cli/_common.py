@@ -70,3 +70,25 @@ def open_workspace():
 def is_interactive() -> bool:
     """Prompt only when a person is at a terminal (stdin and stdout both ttys)."""
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def workspace_root():
+    """The workspace root chosen by -w, the environment or the current folder."""
+    from decisiontrack.store.locate import find_workspace
+
+    return find_workspace(_state.workspace_option)
+
+
+def finish(root, change, *, no_commit: bool) -> None:
+    """Report what a writing command wrote and commit it (git audit trail)."""
+    from decisiontrack.ops.change import record_change
+
+    for path in change.files:
+        typer.echo(f"已写入 {path.relative_to(root).as_posix()}")
+    warning = record_change(root, change, commit=not no_commit)
+    if warning:
+        sys.stderr.write(f"警告：{warning}\n")
+
+
+NO_COMMIT_HELP = "不自动提交到 git。"
+FORCE_HELP = "覆盖已存在的记录。"

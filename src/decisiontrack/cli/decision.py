@@ -1,0 +1,111 @@
+"""``decision add / list / show``: register and view decisions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import (
+    FORCE_HELP,
+    NO_COMMIT_HELP,
+    command,
+    finish,
+    open_workspace,
+    parse_date,
+    workspace_root,
+)
+
+NAME = "decision"
+app = typer.Typer(help="登记和查看重大行政决策。", no_args_is_help=True)
+
+CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other"
+
+
+@command(app, "add")
+def add(
+    title: Annotated[str | None, typer.Option(help="决策名称。")] = None,
+    category: Annotated[str | None, typer.Option(help=f"类别：{CATEGORIES}。")] = None,
+    adopted_on: Annotated[str | None, typer.Option(help="作出决策的日期，如 2024-01-08。")] = None,
+    effective_from: Annotated[str | None, typer.Option(help="开始施行的日期。")] = None,
+    effective_until: Annotated[str | None, typer.Option(help="执行期限截止日期（含当日），没有则不填。")] = None,
+    undertaking_unit: Annotated[str | None, typer.Option(help="承办单位。")] = None,
+    id: Annotated[str | None, typer.Option("--id", help="决策编号，默认为“通过年份-序号”，如 2024-001。")] = None,
+    doc_number: Annotated[str | None, typer.Option(help="文号，如 鄂府发〔2024〕1号。")] = None,
+    broad_impact: Annotated[bool, typer.Option(help="对公民权利义务发生普遍影响。")] = False,
+    public_concern: Annotated[bool, typer.Option(help="群众普遍关注。")] = False,
+    continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
+    classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
+    summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+) -> None:
+    """登记一项重大行政决策（写入 decisions/<编号>/decision.toml）。"""
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.model.decision import CATEGORY_LABELS
+    from decisiontrack.ops.decisions import add_decision
+
+    root = workspace_root()
+    values = fill_missing(
+        {
+            "title": title,
+            "category": category,
+            "adopted_on": parse_date(adopted_on, "--adopted-on"),
+            "effective_from": parse_date(effective_from, "--effective-from"),
+            "undertaking_unit": undertaking_unit,
+        },
+        [
+            Ask("title", "--title", "决策名称"),
+            Ask("category", "--category", "类别", "choice", CATEGORY_LABELS),
+            Ask("adopted_on", "--adopted-on", "作出决策的日期", "date"),
+            Ask("effective_from", "--effective-from", "开始施行的日期", "date"),
+            Ask("undertaking_unit", "--undertaking-unit", "承办单位"),
+        ],
+    )
+    fields = {
+        **values,
+        "id": id,
+        "doc_number": doc_number,
+        "effective_until": parse_date(effective_until, "--effective-until"),
+        "broad_impact": broad_impact,
+        "public_concern": public_concern,
+        "continue_intended": continue_intended,
+        "classification": classification,
+        "summary": summary,
+    }
+    decision, change = add_decision(root, {k: v for k, v in fields.items() if v is not None}, force=force)
+    finish(root, change, no_commit=no_commit)
+    typer.echo(f"已登记决策 {decision.id}：{decision.title}")
+
+
+@command(app, "list")
+def list_decisions() -> None:
+    """列出全部决策。"""
+    from decisiontrack.cli import _console
+    from decisiontrack.model.decision import CATEGORY_LABELS, STATUS_LABELS
+
+    workspace = open_workspace()
+    grid = _console.table("编号", "名称", "类别", "施行期间", "承办单位", "状态")
+    for folder in workspace.decisions.values():
+        d = folder.decision
+        if d is None:
+            grid.add_row(folder.id, "（文件有误）", "", "", "", "")
+            continue
+        period = f"{d.effective_from} 至 {d.effective_until or '长期'}"
+        grid.add_row(d.id, d.title, CATEGORY_LABELS[d.category], period, d.undertaking_unit,
+                     STATUS_LABELS[d.status])
+    _console.out().print(grid)
+    for problem in workspace.errors:
+        _console.err().print(str(problem))
+
+
+@command(app, "show")
+def show(decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]) -> None:
+    """显示一项决策的时间线：方案、时间节点、意见统计、事实、督查、评估和待办。"""
+    from decisiontrack.cli import _console
+    from decisiontrack.cli._timeline import render_timeline
+    from decisiontrack.ops.folders import open_decision
+
+    root = workspace_root()
+    folder = open_decision(root, decision_id)
+    _console.out().print(render_timeline(root, folder))

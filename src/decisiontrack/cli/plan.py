@@ -1,0 +1,59 @@
+"""``plan create / done``: the tracking plan of 第六条."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import FORCE_HELP, NO_COMMIT_HELP, command, finish, parse_date, workspace_root
+
+NAME = "plan"
+app = typer.Typer(help="跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。", no_args_is_help=True)
+
+
+@command(app, "create")
+def create(
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    responsible_unit: Annotated[str | None, typer.Option(help="负责跟踪反馈的责任机构。")] = None,
+    milestone: Annotated[list[str] | None, typer.Option(help="时间节点，写成 日期:事项，可重复。")] = None,
+    person: Annotated[list[str] | None, typer.Option(help="责任人员，写成 姓名:职务:联系方式，可重复。")] = None,
+    method: Annotated[list[str] | None, typer.Option(help="跟踪方法，如 问卷调查，可重复。")] = None,
+    steps: Annotated[str, typer.Option(help="方法步骤。")] = "",
+    progress_report_every_months: Annotated[
+        int | None, typer.Option(help="每隔几个月报送一次跟踪反馈报告（第八条）。")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+) -> None:
+    """制定跟踪反馈工作方案（写入 plan.toml）。"""
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.ops.decisions import create_plan
+    from decisiontrack.ops.folders import decision_dir
+
+    root = workspace_root()
+    decision_dir(root, decision_id)
+    values = fill_missing({"responsible_unit": responsible_unit},
+                          [Ask("responsible_unit", "--responsible-unit", "责任机构")])
+    fields = {**values, "steps": steps, "methods": method or [],
+              "progress_report_every_months": progress_report_every_months}
+    fields = {k: v for k, v in fields.items() if v is not None}
+    plan, change = create_plan(root, decision_id, fields, milestone or [], person or [], force=force)
+    finish(root, change, no_commit=no_commit)
+
+
+@command(app, "done")
+def done(
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    milestone_id: Annotated[str, typer.Argument(metavar="MILESTONE", help="时间节点编号，如 m1。")],
+    on: Annotated[str | None, typer.Option("--on", help="完成日期，默认今天。")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+) -> None:
+    """记录一个时间节点已完成。"""
+    from datetime import date
+
+    from decisiontrack.ops.decisions import close_milestone
+
+    root = workspace_root()
+    change = close_milestone(root, decision_id, milestone_id, parse_date(on, "--on") or date.today())
+    finish(root, change, no_commit=no_commit)

@@ -1,0 +1,75 @@
+"""``init``, ``validate`` and ``history``: the workspace as a whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import command, open_workspace, workspace_root
+
+
+def register(app: typer.Typer) -> None:
+    """Add the workspace commands to the root app."""
+    command(app, "init")(init)
+    command(app, "validate")(validate)
+    command(app, "history")(history)
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="工作区目录，默认当前目录。")] = Path("."),
+    profile: Annotated[str, typer.Option(help="适用的办法：ordos-2024 | renqiu-2023 | 自定义办法文件路径。")] = "ordos-2024",
+    org: Annotated[str | None, typer.Option("--org", help="决策机关，如 鄂尔多斯市人民政府。")] = None,
+    no_git: Annotated[bool, typer.Option("--no-git", help="不初始化 git 仓库。")] = False,
+) -> None:
+    """新建工作区：decisiontrack.toml、decisions/、.gitignore，并初始化 git。"""
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.ops.init import init_workspace
+
+    values = fill_missing({"org": org}, [Ask("org", "--org", "决策机关")])
+    init_workspace(folder, values["org"], profile, git=not no_git)
+    typer.echo(f"已在 {folder} 新建工作区（办法：{profile}）。下一步：decisiontrack decision add")
+
+
+def validate() -> None:
+    """检查全部文件的格式和相互引用；每个问题一行：路径:行号: 说明。"""
+    from decisiontrack.errors import ExitCode
+    from decisiontrack.validation import validate_workspace
+
+    workspace = open_workspace()
+    problems = validate_workspace(workspace, _profile_or_none(workspace))
+    for problem in problems:
+        typer.echo(str(problem))
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
+    if errors:
+        typer.echo(f"发现 {len(errors)} 个错误、{warnings} 个警告。", err=True)
+        raise typer.Exit(int(ExitCode.DATA))
+    typer.echo(f"校验通过：{len(workspace.decisions)} 项决策，{warnings} 个警告。")
+
+
+def _profile_or_none(workspace):
+    try:
+        from decisiontrack.profiles import load_profile
+    except ImportError:
+        return None
+    return load_profile(workspace)
+
+
+def history(decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]) -> None:
+    """列出修改过某项决策记录的 git 提交：日期、提交人、说明。"""
+    from decisiontrack.cli import _console
+    from decisiontrack.ops.folders import decision_dir
+    from decisiontrack.store.git import history as git_history
+    from decisiontrack.store.git import in_repository
+
+    root = workspace_root()
+    decision_dir(root, decision_id)
+    if not in_repository(root):
+        typer.echo("工作区不是 git 仓库，没有修改历史。")
+        return
+    grid = _console.table("日期", "提交人", "说明", title=f"{decision_id} 的修改历史")
+    for commit in git_history(root, f"decisions/{decision_id}"):
+        grid.add_row(commit.date, commit.author, commit.message)
+    _console.out().print(grid)

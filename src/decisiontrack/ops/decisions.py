@@ -1,0 +1,103 @@
+"""Register decisions and their tracking plans (第六条)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from decisiontrack.errors import UserError
+from decisiontrack.model.decision import Decision
+from decisiontrack.model.plan import Milestone, TrackingPlan
+from decisiontrack.ops.change import Change, build
+from decisiontrack.ops.folders import decision_dir, safe_id
+from decisiontrack.store.loader import DECISIONS
+from decisiontrack.store.records import create_record, edit_record
+
+
+def next_decision_id(root: Path, year: int) -> str:
+    """``<year of adoption>-<NNN>``, the next free number of that year (SPEC §2)."""
+    pattern = re.compile(rf"^{year}-(\d{{3,}})$")
+    numbers = [0]
+    folder = root / DECISIONS
+    if folder.is_dir():
+        for child in folder.iterdir():
+            match = pattern.match(child.name)
+            if match:
+                numbers.append(int(match.group(1)))
+    return f"{year}-{max(numbers) + 1:03d}"
+
+
+def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Decision, Change]:
+    """Write ``decisions/<id>/decision.toml``; the id defaults to the next free number."""
+    if not fields.get("id"):
+        adopted = fields.get("adopted_on")
+        if not isinstance(adopted, date):
+            raise UserError("缺少 --adopted-on，无法生成默认编号")
+        fields = {**fields, "id": next_decision_id(root, adopted.year)}
+    safe_id(fields["id"], "--id")
+    decision = build(Decision, fields)
+    path = root / DECISIONS / decision.id / "decision.toml"
+    if path.exists() and not force:
+        raise UserError(f"决策 {decision.id} 已存在（{DECISIONS}/{decision.id}/decision.toml）；"
+                        "换一个 --id，或加 --force 覆盖")
+    create_record(path, decision, force=force)
+    return decision, Change("decision add", decision.id, decision.title, [path])
+
+
+def parse_milestone(text: str, index: int) -> Milestone:
+    """``2024-06-30:完成年度调查`` → milestone ``m<index>``."""
+    due_text, _, title = text.partition(":")
+    try:
+        due = date.fromisoformat(due_text.strip())
+    except ValueError:
+        raise UserError(f"--milestone “{text}” 无效：应写成 日期:事项，如 2024-06-30:完成年度调查，"
+                        "且日期必须真实存在") from None
+    return Milestone(id=f"m{index}", title=title.strip(), due=due)
+
+
+def parse_person(text: str) -> dict:
+    """``王某:科长:13900000000`` → name, role, contact."""
+    name, role, contact = ([*text.split(":", 2), "", ""])[:3]
+    if not name.strip():
+        raise UserError(f"--person “{text}” 无效：应写成 姓名:职务:联系方式")
+    return {"name": name.strip(), "role": role.strip(), "contact": contact.strip()}
+
+
+def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str],
+                people: list[str], *, force: bool = False) -> tuple[TrackingPlan, Change]:
+    """Write ``plan.toml`` (第六条: 责任机构和责任人员、时间节点、方法步骤)."""
+    folder = decision_dir(root, decision_id)
+    path = folder / "plan.toml"
+    if path.exists() and not force:
+        raise UserError(f"{DECISIONS}/{decision_id}/plan.toml 已存在；要修改请直接编辑该文件，或加 --force 重写")
+    data = {
+        **fields,
+        "milestones": [parse_milestone(text, i).model_dump() for i, text in enumerate(milestones, 1)],
+        "people": [parse_person(text) for text in people],
+    }
+    plan = build(TrackingPlan, data)
+    create_record(path, plan, force=force)
+    return plan, Change("plan create", decision_id, f"跟踪反馈工作方案（{len(plan.milestones)}个时间节点）", [path])
+
+
+def close_milestone(root: Path, decision_id: str, milestone_id: str, on: date) -> Change:
+    """Set ``done_on`` of a milestone, keeping the file's comments and unknown keys."""
+    folder = decision_dir(root, decision_id)
+    path = folder / "plan.toml"
+    shown = f"{DECISIONS}/{decision_id}/plan.toml"
+    if not path.is_file():
+        raise UserError(f"决策 {decision_id} 还没有跟踪反馈工作方案；请先运行 decisiontrack plan create {decision_id}")
+
+    def change(document) -> None:
+        for item in document.get("milestones", []):
+            if item.get("id") == milestone_id:
+                if item.get("done_on") is not None:
+                    raise UserError(f"时间节点 {milestone_id} 已于 {item['done_on']} 完成")
+                item["done_on"] = on
+                return
+        known = "、".join(str(m.get("id")) for m in document.get("milestones", [])) or "无"
+        raise UserError(f"{shown} 中没有时间节点 {milestone_id}（已有：{known}）")
+
+    edit_record(path, shown, TrackingPlan, change)
+    return Change("plan done", decision_id, f"时间节点 {milestone_id} 于 {on} 完成", [path])

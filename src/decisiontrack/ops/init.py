@@ -1,0 +1,51 @@
+"""Create a new workspace (SPEC §4 ``init``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from decisiontrack.errors import UserError
+from decisiontrack.store.atomic import write_atomic
+from decisiontrack.store.locate import SETTINGS_FILE
+
+SETTINGS_TEMPLATE = '''[workspace]
+organization = {organization}   # 决策机关
+profile = {profile}             # 内置办法：ordos-2024 / renqiu-2023，或自定义办法文件的路径
+
+[check]
+due_soon_days = 30               # “即将到期”提前多少天提示
+
+[parameters]                     # 覆盖办法中的参数，例如 opinion_threshold = 20
+
+[git]
+auto_commit = true               # 每条写入命令自动提交它写入的文件
+'''
+
+
+def init_workspace(folder: Path, organization: str, profile: str, *, git: bool = True) -> list[Path]:
+    """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` unless told not to."""
+    import json
+
+    settings = folder / SETTINGS_FILE
+    if settings.exists():
+        raise UserError(f"{settings} 已存在：该目录已经是工作区")
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SETTINGS_TEMPLATE.format(
+        organization=json.dumps(organization, ensure_ascii=False),
+        profile=json.dumps(profile, ensure_ascii=False),
+    )
+    written = [write_atomic(settings, text)]
+    (folder / "decisions").mkdir(exist_ok=True)
+    (folder / "decisions" / ".gitkeep").touch()
+    written.append(folder / "decisions" / ".gitkeep")
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        written.append(write_atomic(ignore, "out/\n"))
+    if git:
+        from decisiontrack.store.git import commit_files, in_repository, init_repository
+
+        if not in_repository(folder):
+            init_repository(folder)
+        if in_repository(folder):
+            commit_files(folder, written, "init: 新建工作区")
+    return written

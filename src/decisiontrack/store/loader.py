@@ -1,0 +1,161 @@
+"""Load a whole workspace into one :class:`Workspace`, collecting problems instead of raising.
+
+A broken file never hides the rest (SPEC §4): it becomes a problem with its path and line, and
+every other record still loads.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from decisiontrack.errors import DataError, Problem
+from decisiontrack.model.decision import Decision
+from decisiontrack.model.evaluation import Evaluation
+from decisiontrack.model.event import Event
+from decisiontrack.model.feedback import Opinion
+from decisiontrack.model.folder import DecisionFolder, Entry, EvaluationFolder, Workspace
+from decisiontrack.model.inspection import Inspection
+from decisiontrack.model.plan import TrackingPlan
+from decisiontrack.model.progress import ProgressReport
+from decisiontrack.model.workspace import Settings
+from decisiontrack.store.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+from decisiontrack.store.locate import SETTINGS_FILE
+from decisiontrack.store.problems import unknown_key_warnings, validation_problems
+from decisiontrack.store.tomlfile import parse_toml, read_text
+
+M = TypeVar("M", bound=BaseModel)
+
+DECISIONS = "decisions"
+
+
+class _Reader:
+    """Reads files of one workspace, appending every problem to one list."""
+
+    def __init__(self, root: Path, problems: list[Problem]):
+        self.root = root
+        self.problems = problems
+
+    def record(self, relative: str, model: type[M], extra: dict | None = None) -> M | None:
+        text, problem = read_text(self.root / relative, relative)
+        if problem:
+            self.problems.append(problem)
+            return None
+        data, problem = parse_toml(text, relative)
+        if problem:
+            self.problems.append(problem)
+            return None
+        return self.validate(relative, model, data, text, extra)
+
+    def front_matter(self, relative: str, model: type[M]) -> M | None:
+        text, problem = read_text(self.root / relative, relative)
+        if problem:
+            self.problems.append(problem)
+            return None
+        try:
+            data, _body, _line = parse_front_matter(text)
+            head = split_front_matter(text)[0]
+        except FrontMatterError as error:
+            self.problems.append(Problem(relative, error.line, str(error)))
+            return None
+        return self.validate(relative, model, data, head, None, line_offset=1)
+
+    def validate(self, relative, model, data, text, extra, line_offset: int = 0):
+        try:
+            record = model.model_validate(data if extra is None else {**data, **extra})
+        except ValidationError as error:
+            for problem in validation_problems(error, text, relative):
+                self.problems.append(_shift(problem, line_offset))
+            return None
+        warnings = unknown_key_warnings(record, text, relative)
+        self.problems.extend(_shift(warning, line_offset) for warning in warnings)
+        return record
+
+
+def _shift(problem: Problem, offset: int) -> Problem:
+    if not offset or problem.line is None:
+        return problem
+    return Problem(problem.path, problem.line + offset, problem.message, problem.severity)
+
+
+def _files(folder: Path, suffix: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if e.name.endswith(suffix) and e.is_file())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _folders(folder: Path) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    """Read ``decisiontrack.toml``; without valid settings nothing else can be checked."""
+    problems: list[Problem] = []
+    settings = _Reader(root, problems).record(SETTINGS_FILE, Settings)
+    if settings is None:
+        raise DataError([p for p in problems if p.severity == "error"])
+    return settings, problems
+
+
+def load_decision(root: Path, decision_id: str, problems: list[Problem]) -> DecisionFolder:
+    """Load one ``decisions/<id>/`` folder."""
+    reader = _Reader(root, problems)
+    base = f"{DECISIONS}/{decision_id}"
+    folder = DecisionFolder(id=decision_id, path=base)
+    folder.decision = reader.record(f"{base}/decision.toml", Decision)
+    if folder.decision is not None and folder.decision.id != decision_id:
+        problems.append(Problem(f"{base}/decision.toml", _line_of_key(root / base / "decision.toml", "id"),
+                                f"id “{folder.decision.id}” 与所在目录名 “{decision_id}” 不一致，请改成一致"))
+    folder.plan_file_exists = (root / base / "plan.toml").is_file()
+    if folder.plan_file_exists:
+        folder.plan = reader.record(f"{base}/plan.toml", TrackingPlan)
+    for kind, model, target in (
+        ("feedback", Opinion, folder.opinions),
+        ("events", Event, folder.events),
+        ("inspections", Inspection, folder.inspections),
+    ):
+        for name in _files(root / base / kind, ".toml"):
+            record = reader.record(f"{base}/{kind}/{name}", model)
+            if record is not None:
+                target.append(Entry(f"{base}/{kind}/{name}", record))
+    for name in _files(root / base / "progress", ".md"):
+        record = reader.front_matter(f"{base}/progress/{name}", ProgressReport)
+        if record is not None:
+            folder.progress.append(Entry(f"{base}/progress/{name}", record))
+    for evaluation_id in _folders(root / base / "evaluations"):
+        path = f"{base}/evaluations/{evaluation_id}"
+        evaluation = reader.record(f"{path}/evaluation.toml", Evaluation)
+        if evaluation is not None and evaluation.id != evaluation_id:
+            problems.append(Problem(f"{path}/evaluation.toml", _line_of_key(root / path / "evaluation.toml", "id"),
+                                    f"id “{evaluation.id}” 与所在目录名 “{evaluation_id}” 不一致，请改成一致"))
+        has_report = (root / path / "report.md").is_file()
+        folder.evaluations.append(EvaluationFolder(evaluation_id, path, evaluation, has_report))
+    return folder
+
+
+def _line_of_key(path: Path, key: str) -> int | None:
+    from decisiontrack.store.tomlfile import line_of
+
+    try:
+        return line_of(path.read_text(encoding="utf-8"), (key,))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def load_workspace(root: Path, only: str | None = None) -> Workspace:
+    """Load the workspace at ``root`` (or only decision ``only``), with all its problems."""
+    settings, problems = load_settings(root)
+    workspace = Workspace(root=root, settings=settings, problems=problems)
+    ids = [only] if only is not None else _folders(root / DECISIONS)
+    for decision_id in ids:
+        workspace.decisions[decision_id] = load_decision(root, decision_id, problems)
+    return workspace

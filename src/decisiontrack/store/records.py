@@ -1,0 +1,90 @@
+"""Write new records and edit existing ones without losing what the user wrote.
+
+New files: tomli-w with the model's field order (stable diffs), written atomically.
+Edits: tomlkit keeps comments, key order and unknown keys; the result is validated
+against the model before it replaces the file, so an edit can never leave a broken record.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from decisiontrack.errors import DataError, UserError
+from decisiontrack.store.atomic import write_atomic
+from decisiontrack.store.problems import validation_problems
+from decisiontrack.store.tomlfile import read_toml
+
+
+def _plain(value: Any) -> Any:
+    """Drop None (TOML has no null) recursively, keeping order."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def dump_record(record: BaseModel) -> str:
+    """The TOML text of a record: fields in model order, then any unknown keys.
+
+    Lists of tables are written as ``[[milestones]]`` blocks, one per item, as the SPEC shows
+    them and as a person edits them (tomli-w alone would inline short ones).
+    """
+    import tomli_w
+
+    data = _plain(record.model_dump(mode="python"))
+    head = {k: v for k, v in data.items() if not _is_table_array(v)}
+    parts = [tomli_w.dumps(head, multiline_strings=True)]
+    for key, items in data.items():
+        if _is_table_array(items):
+            for item in items:
+                parts.append(f"\n[[{key}]]\n" + tomli_w.dumps(item, multiline_strings=True))
+    return "".join(parts)
+
+
+def create_record(path: Path, record: BaseModel, *, force: bool = False) -> Path:
+    """Write a new record file; refuses to replace an existing one unless ``force``."""
+    return write_atomic(path, dump_record(record), overwrite=force)
+
+
+def entry_file_name(day: date, kind: str, folder: Path) -> str:
+    """``<YYYYMMDD>-<kind>-<4 hex>.toml``: departments adding entries the same day never collide."""
+    for _ in range(100):
+        name = f"{day:%Y%m%d}-{kind}-{secrets.token_hex(2)}.toml"
+        if not (folder / name).exists():
+            return name
+    raise UserError(f"目录 {folder} 中同日同类的条目过多，无法生成新文件名")
+
+
+def edit_record(
+    path: Path, shown: str, model: type[BaseModel], change: Callable[[Any], None]
+) -> BaseModel:
+    """Apply ``change`` to the tomlkit document of ``path``, validate, and write atomically.
+
+    Comments, key order and unknown keys survive; an edit that would make the record invalid
+    is refused and the file is left untouched.
+    """
+    import tomlkit
+
+    data, text, problem = read_toml(path, shown)
+    if problem:
+        raise DataError([problem])
+    document = tomlkit.parse(text)
+    change(document)
+    new_text = tomlkit.dumps(document)
+    try:
+        record = model.model_validate(document.unwrap())
+    except ValidationError as error:
+        raise DataError(validation_problems(error, new_text, shown)) from None
+    write_atomic(path, new_text, overwrite=True)
+    return record

@@ -1,0 +1,44 @@
+"""``validate``: every load problem plus the cross-references between files."""
+
+from __future__ import annotations
+
+from decisiontrack.errors import Problem
+from decisiontrack.model.folder import Workspace
+
+
+def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
+    """All problems (errors and warnings), sorted by path and line.
+
+    With a profile, evaluation ``addresses`` must name its rules and ``outcome`` must be in
+    its vocabulary for that kind of decision.
+    """
+    problems = list(workspace.problems)
+    if profile is not None:
+        problems.extend(profile_problems(workspace, profile))
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def profile_problems(workspace: Workspace, profile) -> list[Problem]:
+    """Cross-references against the profile: rule ids and outcome values."""
+    from decisiontrack.store.tomlfile import line_of
+
+    problems = []
+    for folder in workspace.decisions.values():
+        for ev in folder.evaluations:
+            e = ev.evaluation
+            if e is None:
+                continue
+            shown = f"{ev.path}/evaluation.toml"
+            text = (workspace.root / shown).read_text(encoding="utf-8")
+            for index, rule_id in enumerate(e.addresses):
+                if profile.rule(rule_id) is None:
+                    problems.append(Problem(shown, line_of(text, ("addresses", index)),
+                                            f"addresses 中的规则“{rule_id}”不存在于办法 {profile.name}；"
+                                            f"可运行 decisiontrack profile show {profile.name} 查看规则编号"))
+            if e.outcome is not None and folder.decision is not None:
+                allowed = profile.outcomes_for(folder.decision.category)
+                if e.outcome not in allowed:
+                    listed = "、".join(f"{k}（{v}）" for k, v in allowed.items())
+                    problems.append(Problem(shown, line_of(text, ("outcome",)),
+                                            f"评估结论 outcome“{e.outcome}”不在办法 {profile.name} 的结论中，可选：{listed}"))
+    return problems

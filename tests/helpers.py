@@ -1,0 +1,67 @@
+"""Test helpers: build a tree of files from a dict, and run the CLI as a user does."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from decisiontrack.cli import app
+
+SETTINGS = """\
+[workspace]
+organization = "鄂尔多斯市人民政府"
+profile = "{profile}"
+"""
+
+
+def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root``; str content is dedented."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def workspace(root: Path, files: dict[str, str | bytes] | None = None, profile: str = "ordos-2024") -> Path:
+    """A workspace (no git) with settings and the given files."""
+    return build_tree(root, {"decisiontrack.toml": SETTINGS.format(profile=profile), **(files or {})})
+
+
+def run(root: Path | None, *args: str, input: str | None = None):
+    """Invoke the CLI with ``-w root``; returns the click Result (stdout and stderr apart)."""
+    argv = (["-w", str(root)] if root is not None else []) + [str(a) for a in args]
+    return CliRunner().invoke(app, argv, input=input, catch_exceptions=False)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root (outside .git), to assert that nothing changed."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.parts
+    }
+
+
+DECISION = """\
+id = "{id}"
+title = "鄂尔多斯市“十四五”生态环境保护规划"
+doc_number = "鄂府发〔2021〕88号"
+category = "{category}"
+adopted_on = 2021-12-01
+effective_from = {effective_from}
+{until}undertaking_unit = "市生态环境局"
+"""
+
+
+def decision_toml(id: str = "2022-001", category: str = "plan", effective_from: str = "2021-01-01",
+                  effective_until: str | None = "2025-12-31", extra: str = "") -> str:
+    """A decision.toml text with the usual facts; ``extra`` lines are appended."""
+    until = f"effective_until = {effective_until}\n" if effective_until else ""
+    text = DECISION.format(id=id, category=category, effective_from=effective_from, until=until)
+    return text.replace("adopted_on = 2021-12-01", "adopted_on = 2020-12-01") + extra
