@@ -51,10 +51,11 @@ def _root(
 
 
 def _register() -> None:
-    from decisiontrack.cli import decision, event, feedback, inspection, plan, workspace
+    from decisiontrack.cli import checking, decision, event, feedback, inspection, plan, profile, workspace
 
     workspace.register(app)
-    for group in (decision, plan, feedback, event, inspection):
+    checking.register(app)
+    for group in (profile, decision, plan, feedback, event, inspection):
         app.add_typer(group.app, name=group.NAME)
 
 
