@@ -17,15 +17,35 @@ from docx.shared import Pt
 
 LATIN = "Times New Roman"
 FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI = (
-    "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体",
+    "仿宋_GB2312",
+    "黑体",
+    "楷体_GB2312",
+    "方正小标宋简体",
+    "宋体",
 )
 LINE_PITCH = 28.95  #: exact line spacing in points: 22 lines in the 225 mm type area
 CHAR_SPACING = -0.25  #: points; 16 pt characters then fit 28 to the 156 mm line
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _AFTER_SPACING = (
-    "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
-    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-    "w:eastAsianLayout", "w:specVanish", "w:oMath",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
 )
 _KEEP_PPR = {qn("w:keepNext"), qn("w:keepLines"), qn("w:outlineLvl")}
 
@@ -47,8 +67,7 @@ class Look:
 
 LOOKS: dict[str, Look] = {
     "Normal": Look(FANGSONG, 16, char_spacing=CHAR_SPACING),
-    "Title": Look(XIAOBIAOSONG, 22, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0,
-                  char_spacing=0),
+    "Title": Look(XIAOBIAOSONG, 22, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0, char_spacing=0),
     "Heading 1": Look(HEITI, 16),
     "Heading 2": Look(KAITI, 16),
     "Heading 3": Look(FANGSONG, 16, bold=True),

@@ -194,8 +194,11 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
                 run = Run(run.text, merged[-1].bold, merged[-1].italic)
         if not run.text:
             continue
-        if merged and run.text != BREAK and merged[-1].text != BREAK and (
-            (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic)
+        if (
+            merged
+            and run.text != BREAK
+            and merged[-1].text != BREAK
+            and ((merged[-1].bold, merged[-1].italic) == (run.bold, run.italic))
         ):
             merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic)
         else:

@@ -62,7 +62,8 @@ def _clear_body(document) -> None:
 
 
 def _has_footer(section) -> bool:
-    return not (section.footer.is_linked_to_previous and section.even_page_footer.is_linked_to_previous)
+    footers = (section.footer, section.even_page_footer)
+    return not all(footer.is_linked_to_previous for footer in footers)
 
 
 def _ensure_styles(document, impose: bool) -> set[str]:
