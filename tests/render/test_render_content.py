@@ -1,0 +1,155 @@
+"""What the Markdown becomes: tables, lists, emphasis, 落款, 密级, dropped comments."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import SAMPLE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from render_helpers import fonts, paragraph, text_runs
+
+GOLDEN = Path(__file__).parent / "golden" / "sample_structure.txt"
+
+
+def test_table_keeps_rows_cells_and_a_repeated_header(render_sample):
+    table = render_sample().tables[0]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        ["指标", "目标值", "实际值"],
+        ["日均客流（万人次）", "30", "28.5"],
+        ["满意度", "80%", "85%"],
+    ]
+    assert table.style.name == "Table Grid"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(run.bold for run in table.cell(0, 0).paragraphs[0].runs)
+    assert table.cell(2, 2).paragraphs[0].runs[0].bold
+
+
+def test_lists_become_numbered_and_indented_paragraphs(render_sample):
+    document = render_sample()
+    items = [p for p in document.paragraphs if p.style.name == "List Paragraph"]
+    assert [p.text for p in items] == [
+        "1.问卷调查",
+        "2.座谈会",
+        "·市民代表",
+        "·企业代表",
+        "·查阅资料",
+    ]
+    assert items[2].paragraph_format.left_indent.pt == 32
+    assert items[0].paragraph_format.left_indent is None
+
+
+def test_nested_ordered_list_uses_parenthesised_numbers(render_sample):
+    document = render_sample("1. 甲\n   1. 子一\n   2. 子二\n")
+    texts = [p.text for p in document.paragraphs if p.style.name == "List Paragraph"]
+    assert texts == ["1.甲", "（1）子一", "（2）子二"]
+
+
+def test_bold_and_italic_runs(render_sample):
+    body = paragraph(render_sample(), "本次评估")
+    runs = [(run.text, bool(run.bold), bool(run.italic)) for run in text_runs(body)]
+    assert ("12 条线路", True, False) in runs
+    assert ("试行期", False, True) in runs
+    assert body.text == (
+        "本次评估依据《重大行政决策程序暂行条例》第三十九条开展。决策于 2021 年实施，"
+        "涉及 12 条线路，试行期两年。"
+    )
+
+
+def test_block_quote_is_indented_kaiti(render_sample):
+    document = render_sample()
+    quote = paragraph(document, "公众意见")
+    assert quote.style.name == "Quote"
+    style = document.styles["Quote"]
+    assert fonts(style.element)["eastAsia"] == "楷体_GB2312"
+    assert style.paragraph_format.left_indent.pt == 32
+    assert not style.font.italic
+
+
+def test_html_comments_are_dropped(render_sample):
+    document = render_sample()
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "指引" not in text and "<!--" not in text
+
+
+def test_signature_is_right_aligned_with_chinese_date(render_sample):
+    paragraphs = [p for p in render_sample().paragraphs if p.text]
+    issuer, day = paragraphs[-2], paragraphs[-1]
+    assert (issuer.text, day.text) == ("某市司法局", "2024年1月8日")
+    assert issuer.alignment == day.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert day.paragraph_format.right_indent.pt == 64  # 右空四字
+    # 5-character issuer centred over the 6-character date
+    assert issuer.paragraph_format.right_indent.pt == 64 + 8
+
+
+def test_no_signature_without_issuer_or_date(render_sample):
+    document = render_sample('+++\ntitle = "通知"\n+++\n正文。\n')
+    assert [p.text for p in document.paragraphs if p.text] == ["通知", "正文。"]
+
+
+def test_classification_mark_top_left(render_sample):
+    for level, mark in (("internal", "内部"), ("secret", "秘密")):
+        text = SAMPLE.replace('classification = "internal"', f'classification = "{level}"')
+        first = render_sample(text).paragraphs[0]
+        assert first.text == mark
+        assert first.alignment == WD_ALIGN_PARAGRAPH.LEFT
+        assert first.paragraph_format.first_line_indent.pt == 0
+        assert fonts(first.runs[0]._r)["eastAsia"] == "黑体"
+        assert first.runs[0].font.size.pt == 16
+
+
+def test_public_document_has_no_mark(render_sample):
+    public = SAMPLE.replace('classification = "internal"\n', "")
+    document = render_sample(public)
+    texts = [p.text for p in document.paragraphs]
+    assert "内部" not in texts and "秘密" not in texts
+    assert document.paragraphs[0].style.name == "Title"
+
+
+def test_title_from_first_heading_without_front_matter(render_sample):
+    document = render_sample("# 工作情况报告\n\n正文。\n")
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    assert titles == ["工作情况报告"]
+
+
+def test_long_title_breaks_into_even_lines(render_sample):
+    title = "关于2023年度城区老旧小区改造（第二批）项目决策执行情况的跟踪反馈报告"
+    document = render_sample(f'+++\ntitle = "{title}"\n+++\n正文。\n')
+    para = document.paragraphs[0]
+    assert para.text.replace("\n", "") == title
+    assert para._p.xpath("count(.//w:br)") == 1
+    assert para.text.split("\n") == [
+        "关于2023年度城区老旧小区改造（第二批）",
+        "项目决策执行情况的跟踪反馈报告",
+    ]
+
+
+def _structure(document) -> str:
+    """One line per block: style (or ``table``) and text, the shape a reviewer reads."""
+    body = document.element.body
+    lines = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            style = (
+                child.pPr.pStyle.val
+                if child.pPr is not None and child.pPr.pStyle is not None
+                else "Normal"
+            )
+            text = "".join(t.text for t in child.iter(qn("w:t"))) + "⏎" * len(
+                child.findall(".//" + qn("w:br"))
+            )
+            lines.append(f"{style}\t{text}")
+        elif child.tag == qn("w:tbl"):
+            for row in child.iter(qn("w:tr")):
+                cells = ["".join(t.text for t in tc.iter(qn("w:t"))) for tc in row.iter(qn("w:tc"))]
+                lines.append("table\t" + " | ".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def test_golden_structure(render_sample):
+    actual = _structure(render_sample())
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(actual, encoding="utf-8")
+    assert actual == GOLDEN.read_text(encoding="utf-8")
