@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -48,23 +44,6 @@ classification = "internal"
 
 决策目标基本实现，建议继续实施。
 """
-
-
-def _load_cli_package() -> None:
-    """Import ``decisiontrack.cli``; while the lead's command modules are not merged yet
-    its ``__init__`` cannot run, so stand in an empty package for ``_common`` and ``render``.
-    """
-    try:
-        importlib.import_module("decisiontrack.cli")
-    except ImportError:
-        package = types.ModuleType("decisiontrack.cli")
-        package.__path__ = [
-            str(Path(importlib.util.find_spec("decisiontrack").origin).parent / "cli")
-        ]
-        sys.modules["decisiontrack.cli"] = package
-
-
-_load_cli_package()
 
 
 @pytest.fixture

@@ -51,10 +51,21 @@ def _root(
 
 
 def _register() -> None:
-    from decisiontrack.cli import checking, decision, event, feedback, inspection, plan, profile, workspace
+    from decisiontrack.cli import (
+        checking,
+        decision,
+        event,
+        feedback,
+        inspection,
+        plan,
+        profile,
+        render,
+        workspace,
+    )
 
     workspace.register(app)
     checking.register(app)
+    render.register(app)
     for group in (profile, decision, plan, feedback, event, inspection):
         app.add_typer(group.app, name=group.NAME)
 

@@ -9,6 +9,16 @@ from pathlib import Path
 from decisiontrack.errors import UserError
 
 
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's mode; new files get 0666 less the umask (mkstemp makes 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -> Path:
     """Write ``content`` to ``path`` through a temporary file, fsync and rename.
 
@@ -24,6 +34,7 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _mode_for(path))
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
