@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import SAMPLE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from render_helpers import fonts, paragraph, text_runs
+
+from conftest import SAMPLE
 
 GOLDEN = Path(__file__).parent / "golden" / "sample_structure.txt"
 

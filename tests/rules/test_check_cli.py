@@ -188,7 +188,8 @@ def test_validate_checks_addresses_and_outcomes_against_profile(tmp_path):
     assert result.exit_code == 3
     assert ("decisions/2022-001/evaluations/e1/evaluation.toml:3: addresses 中的规则“ordos-2024/99”"
             "不存在于办法 ordos-2024") in result.stdout
-    assert "decisions/2022-001/evaluations/e1/evaluation.toml:7: 评估结论 outcome“repeal”不在办法 ordos-2024 的结论中" in result.stdout
+    assert ("decisions/2022-001/evaluations/e1/evaluation.toml:7: "
+            "评估结论 outcome“repeal”不在办法 ordos-2024 的结论中") in result.stdout
 
 
 def test_check_never_imports_heavy_libraries(tmp_path):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.helpers import decision_toml, workspace
 
 from decisiontrack.profiles import read_profile
 from decisiontrack.rules.engine import check_workspace
 from decisiontrack.store.loader import load_workspace
-from tests.helpers import decision_toml, workspace
 
 PLAN_2021 = decision_toml("2022-001", "plan", "2021-01-01", "2025-12-31")
 

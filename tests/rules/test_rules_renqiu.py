@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.helpers import decision_toml
 from tests.rules.test_rules_ordos import PLAN, evaluation, event, findings, levels, opinions
 
@@ -21,7 +20,8 @@ def test_12_1_normative_with_many_opinions(tmp_path):
     found = profile_findings(tmp_path, files, "2024-01-20")
     assert levels(found, "renqiu-2023/12.1") == [("must", "2024-01-20", "2024-04-19")]
     assert next(f.article for f in found if f.rule == "renqiu-2023/12.1") == "第十二条第（一）项"
-    other = files | {"decisions/2022-001/decision.toml": decision_toml("2022-001", "policy", "2021-01-01", "2025-12-31")}
+    policy = decision_toml("2022-001", "policy", "2021-01-01", "2025-12-31")
+    other = files | {"decisions/2022-001/decision.toml": policy}
     assert levels(profile_findings(tmp_path, other, "2024-01-20"), "renqiu-2023/12.1") == []
 
 

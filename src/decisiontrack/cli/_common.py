@@ -61,8 +61,8 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 def open_workspace():
     """Locate and load the workspace chosen by -w, the environment or the current folder."""
-    from decisiontrack.store.locate import find_workspace
     from decisiontrack.store.loader import load_workspace
+    from decisiontrack.store.locate import find_workspace
 
     return load_workspace(find_workspace(_state.workspace_option))
 

@@ -18,7 +18,9 @@ def register(app: typer.Typer) -> None:
 def check(
     as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天检查，默认今天，如 2025-01-15。")] = None,
     format: Annotated[str, typer.Option("--format", help="输出格式：text | json | markdown。")] = "text",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="达到哪一级即以 1 退出：overdue | must | due-soon | may | info | never。")] = "must",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="达到哪一级即以 1 退出：overdue | must | due-soon | may | info | never。")
+    ] = "must",
     decision: Annotated[str | None, typer.Option("--decision", help="只检查这一项决策。")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="没有达到 --fail-on 的事项时不输出。")] = False,
 ) -> None:
@@ -47,9 +49,8 @@ def check(
         payload = to_json(day, result.profile.name, result.findings, result.errors)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif format == "markdown":
-        titles = {f.id: f.decision.title for f in result.workspace.decisions.values() if f.decision}
         sys.stdout.write(to_markdown(day, result.profile.title, result.workspace.settings.workspace.organization,
-                                     result.findings, result.errors, titles))
+                                     result.findings, result.errors, result.titles))
     else:
         from decisiontrack.cli._findings import print_findings
 
@@ -67,7 +68,7 @@ def status(
     from decisiontrack.cli import _console
     from decisiontrack.status import decision_rows
 
-    result = run_check(workspace_root(), parse_date(as_of, "--as-of") or date.today())
+    result = run_check(workspace_root(), parse_date(as_of, "--as-of") or date.today(), keep_records=True)
     grid = _console.table("编号", "名称", "类别", "施行期间", "阶段", "下一个期限", "逾期", "应当", "将到期", "可以")
     for row in decision_rows(result):
         grid.add_row(*row)

@@ -40,7 +40,7 @@ class _Reader:
         self.problems = problems
 
     def record(self, relative: str, model: type[M], extra: dict | None = None) -> M | None:
-        text, problem = read_text(self.root / relative, relative)
+        text, problem = read_text(os.path.join(self.root, relative), relative)
         if problem:
             self.problems.append(problem)
             return None
@@ -51,7 +51,7 @@ class _Reader:
         return self.validate(relative, model, data, text, extra)
 
     def front_matter(self, relative: str, model: type[M]) -> M | None:
-        text, problem = read_text(self.root / relative, relative)
+        text, problem = read_text(os.path.join(self.root, relative), relative)
         if problem:
             self.problems.append(problem)
             return None
@@ -81,7 +81,7 @@ def _shift(problem: Problem, offset: int) -> Problem:
     return Problem(problem.path, problem.line + offset, problem.message, problem.severity)
 
 
-def _files(folder: Path, suffix: str) -> list[str]:
+def _files(folder: str, suffix: str) -> list[str]:
     try:
         with os.scandir(folder) as entries:
             return sorted(e.name for e in entries if e.name.endswith(suffix) and e.is_file())
@@ -89,7 +89,7 @@ def _files(folder: Path, suffix: str) -> list[str]:
         return []
 
 
-def _folders(folder: Path) -> list[str]:
+def _folders(folder: str | Path) -> list[str]:
     try:
         with os.scandir(folder) as entries:
             return sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
@@ -115,7 +115,8 @@ def load_decision(root: Path, decision_id: str, problems: list[Problem]) -> Deci
     if folder.decision is not None and folder.decision.id != decision_id:
         problems.append(Problem(f"{base}/decision.toml", _line_of_key(root / base / "decision.toml", "id"),
                                 f"id “{folder.decision.id}” 与所在目录名 “{decision_id}” 不一致，请改成一致"))
-    folder.plan_file_exists = (root / base / "plan.toml").is_file()
+    here = os.path.join(root, base)
+    folder.plan_file_exists = os.path.isfile(os.path.join(here, "plan.toml"))
     if folder.plan_file_exists:
         folder.plan = reader.record(f"{base}/plan.toml", TrackingPlan)
     for kind, model, target in (
@@ -123,21 +124,21 @@ def load_decision(root: Path, decision_id: str, problems: list[Problem]) -> Deci
         ("events", Event, folder.events),
         ("inspections", Inspection, folder.inspections),
     ):
-        for name in _files(root / base / kind, ".toml"):
+        for name in _files(os.path.join(here, kind), ".toml"):
             record = reader.record(f"{base}/{kind}/{name}", model)
             if record is not None:
                 target.append(Entry(f"{base}/{kind}/{name}", record))
-    for name in _files(root / base / "progress", ".md"):
+    for name in _files(os.path.join(here, "progress"), ".md"):
         record = reader.front_matter(f"{base}/progress/{name}", ProgressReport)
         if record is not None:
             folder.progress.append(Entry(f"{base}/progress/{name}", record))
-    for evaluation_id in _folders(root / base / "evaluations"):
+    for evaluation_id in _folders(os.path.join(here, "evaluations")):
         path = f"{base}/evaluations/{evaluation_id}"
         evaluation = reader.record(f"{path}/evaluation.toml", Evaluation)
         if evaluation is not None and evaluation.id != evaluation_id:
             problems.append(Problem(f"{path}/evaluation.toml", _line_of_key(root / path / "evaluation.toml", "id"),
                                     f"id “{evaluation.id}” 与所在目录名 “{evaluation_id}” 不一致，请改成一致"))
-        has_report = (root / path / "report.md").is_file()
+        has_report = os.path.isfile(os.path.join(root, path, "report.md"))
         folder.evaluations.append(EvaluationFolder(evaluation_id, path, evaluation, has_report))
     return folder
 
@@ -151,11 +152,17 @@ def _line_of_key(path: Path, key: str) -> int | None:
         return None
 
 
-def load_workspace(root: Path, only: str | None = None) -> Workspace:
-    """Load the workspace at ``root`` (or only decision ``only``), with all its problems."""
+def decision_ids(root: Path) -> list[str]:
+    """The ids of every decision folder, sorted."""
+    return _folders(root / DECISIONS)
+
+
+def load_workspace(root: Path, only: str | None = None, ids: list[str] | None = None) -> Workspace:
+    """Load the workspace at ``root`` (or only decision ``only``, or ``ids``), with all its problems."""
     settings, problems = load_settings(root)
     workspace = Workspace(root=root, settings=settings, problems=problems)
-    ids = [only] if only is not None else _folders(root / DECISIONS)
+    if ids is None:
+        ids = [only] if only is not None else decision_ids(root)
     for decision_id in ids:
         workspace.decisions[decision_id] = load_decision(root, decision_id, problems)
     return workspace

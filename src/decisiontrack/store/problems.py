@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,11 +78,31 @@ def unknown_key_warnings(record: BaseModel, text: str, shown: str) -> list[Probl
     return warnings
 
 
+@functools.cache
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """Fields whose annotation may hold records (tables or lists of tables)."""
+    return tuple(
+        name for name, info in model.model_fields.items()
+        if any(
+            isinstance(arg, type) and issubclass(arg, BaseModel)
+            for arg in _flatten_args(info.annotation))
+    )
+
+
+def _flatten_args(annotation) -> list:
+    args = list(getattr(annotation, "__args__", ()) or ())
+    for arg in list(args):
+        args.extend(_flatten_args(arg))
+    return args or [annotation]
+
+
 def _collect_extras(record: BaseModel, loc: tuple, found: list) -> None:
-    known = list(type(record).model_fields)
-    for key in record.model_extra or {}:
-        found.append(((*loc, key), known))
-    for name in known:
+    model = type(record)
+    if record.model_extra:
+        known = list(model.model_fields)
+        for key in record.model_extra:
+            found.append(((*loc, key), known))
+    for name in _nested_fields(model):
         value = getattr(record, name)
         if isinstance(value, BaseModel):
             _collect_extras(value, (*loc, name), found)

@@ -52,10 +52,11 @@ def decode_error_message(error: tomllib.TOMLDecodeError, line_text: str = "") ->
     return f"TOML 语法错误：{raw}"
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]:
     """Read a UTF-8 file; a missing or non-UTF-8 file is a problem, not an exception."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError:
         return None, Problem(shown, None, "文件不存在")
     except OSError as error:

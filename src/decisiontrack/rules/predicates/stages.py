@@ -63,7 +63,7 @@ def outcome_status(ctx: Context, params: dict) -> Iterator[Trigger]:
     d = ctx.decision
     if d.status != params["status"]:
         return
-    for folder, e in _evaluations(ctx):
+    for _folder, e in _evaluations(ctx):
         if e.outcome in params["outcomes"] and e.decided_on is not None:
             yield Trigger(e.decided_on, path=ctx.folder.decision_path,
                           values={"evaluation": e.id, "outcome": e.outcome, "decided_on": e.decided_on})
