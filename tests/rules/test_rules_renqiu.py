@@ -31,7 +31,8 @@ def test_12_2_deemed_necessary(tmp_path):
              **event("deemed-necessary", "2024-04-01", extra='raised_by = "市司法局"\n')}
     assert levels(profile_findings(tmp_path, files, "2024-03-31"), "renqiu-2023/12.2") == []
     assert levels(profile_findings(tmp_path, files, "2024-04-01"), "renqiu-2023/12.2") == [("must", "2024-04-01", "2024-06-30")]
-    assert levels(profile_findings(tmp_path, files, "2024-07-01"), "renqiu-2023/12.2") == [("overdue", "2024-04-01", "2024-06-30")]
+    overdue = [("overdue", "2024-04-01", "2024-06-30")]
+    assert levels(profile_findings(tmp_path, files, "2024-07-01"), "renqiu-2023/12.2") == overdue
     answered = files | evaluation("renqiu-2023/12.2", "2024-05-01", kind="special")
     assert levels(profile_findings(tmp_path, answered, "2024-07-01"), "renqiu-2023/12.2") == []
 

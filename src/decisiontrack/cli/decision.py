@@ -100,12 +100,22 @@ def list_decisions() -> None:
 
 
 @command(app, "show")
-def show(decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]) -> None:
+def show(
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天列出待办，默认今天。")] = None,
+) -> None:
     """显示一项决策的时间线：方案、时间节点、意见统计、事实、督查、评估和待办。"""
+    from datetime import date
+
+    from decisiontrack.checking import run_check
     from decisiontrack.cli import _console
     from decisiontrack.cli._timeline import render_timeline
     from decisiontrack.ops.folders import open_decision
 
     root = workspace_root()
-    folder = open_decision(root, decision_id)
-    _console.out().print(render_timeline(root, folder))
+    open_decision(root, decision_id)
+    result = run_check(root, parse_date(as_of, "--as-of") or date.today(), decision_id, keep_records=True)
+    folder = result.workspace.decisions[decision_id]
+    _console.out().print(render_timeline(root, folder, result.findings))
+    for problem in result.errors:
+        _console.err().print(str(problem))
