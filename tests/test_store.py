@@ -214,7 +214,7 @@ def test_unknown_keys_are_warnings_naming_the_nearest_known_key(tmp_path):
 
 
 def test_a_warning_reads_as_path_line_and_message():
-    warning = Problem("decisions/2022-001/decision.toml", 8, "未知的键 effective_untill", "warning")
+    warning = Problem("decisions/2022-001/decision.toml", 7, "未知的键 effective_untill", "warning")
     assert str(warning) == "decisions/2022-001/decision.toml:7: 警告：未知的键 effective_untill"
     assert str(Problem("decisions/x/plan.toml", None, "文件不存在")) == "decisions/x/plan.toml: 文件不存在"
 
