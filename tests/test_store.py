@@ -318,8 +318,18 @@ def test_an_edit_that_would_break_the_record_leaves_the_file_untouched(tmp_path)
     def close_too_early(document):
         document["milestones"][0]["done_on"] = "2024-06-20"
 
-    with pytest.raises(DataError) as raised:
+    with pytest.raises(UserError) as raised:
         edit_record(path, "plan.toml", TrackingPlan, close_too_early)
+    assert str(raised.value) == "无法修改 plan.toml：milestones[0].done_on 应为日期，写作 2024-01-08（不加引号）"
+    assert snapshot(tmp_path) == before
+
+
+def test_an_edit_of_a_file_that_is_already_invalid_is_a_data_error(tmp_path):
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN.replace('due = 2024-06-30', 'due = "2024-06-30"'), encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(DataError) as raised:
+        edit_record(path, "plan.toml", TrackingPlan, lambda document: None)
     assert [str(p) for p in raised.value.problems] == [
-        "plan.toml:8: milestones[0].done_on 应为日期，写作 2024-01-08（不加引号）"]
+        "plan.toml:7: milestones[0].due 应为日期，写作 2024-01-08（不加引号）"]
     assert snapshot(tmp_path) == before

@@ -72,19 +72,26 @@ def edit_record(
     """Apply ``change`` to the tomlkit document of ``path``, validate, and write atomically.
 
     Comments, key order and unknown keys survive; an edit that would make the record invalid
-    is refused and the file is left untouched.
+    is refused and the file is left untouched: a file invalid before the edit is a
+    :class:`DataError` (exit 3), a valid file the change would break is a :class:`UserError`.
     """
     import tomlkit
 
     data, text, problem = read_toml(path, shown)
     if problem:
         raise DataError([problem])
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        raise DataError(validation_problems(error, text, shown)) from None
     document = tomlkit.parse(text)
     change(document)
     new_text = tomlkit.dumps(document)
     try:
         record = model.model_validate(document.unwrap())
     except ValidationError as error:
-        raise DataError(validation_problems(error, new_text, shown)) from None
+        # The file was valid before: the values given on the command line are wrong (exit 2).
+        messages = "；".join(p.message for p in validation_problems(error, new_text, shown))
+        raise UserError(f"无法修改 {shown}：{messages}") from None
     write_atomic(path, new_text, overwrite=True)
     return record
