@@ -152,7 +152,11 @@ def test_the_examples_of_the_spec_are_valid_records():
     assert plan.progress_report_every_months == 6
 
     opinion = Opinion.model_validate(load(SPEC_OPINION))
-    assert (opinion.channel, opinion.stance, opinion.submitter.name) == ("letter", "oppose", "张某某")
+    assert (opinion.channel, opinion.stance, opinion.submitter.name) == (
+        "letter",
+        "oppose",
+        "张某某",
+    )
 
     event = Event.model_validate(load(SPEC_EVENT))
     assert (event.kind, event.reported_on) == ("controversy", date(2024, 4, 3))
@@ -174,14 +178,25 @@ def test_the_examples_of_the_spec_are_valid_records():
 
 
 def test_a_decision_has_the_defaults_of_the_spec():
-    decision = Decision.model_validate({
-        "id": "2024-001", "title": "鄂尔多斯市公共租赁住房管理办法", "category": "policy",
-        "adopted_on": date(2024, 1, 8), "effective_from": date(2024, 2, 1),
-        "undertaking_unit": "市住房和城乡建设局",
-    })
+    decision = Decision.model_validate(
+        {
+            "id": "2024-001",
+            "title": "鄂尔多斯市公共租赁住房管理办法",
+            "category": "policy",
+            "adopted_on": date(2024, 1, 8),
+            "effective_from": date(2024, 2, 1),
+            "undertaking_unit": "市住房和城乡建设局",
+        }
+    )
     assert decision.effective_until is None
-    assert (decision.broad_impact, decision.public_concern, decision.continue_intended) == (False,) * 3
-    assert (decision.classification, decision.status, decision.summary) == ("public", "in-force", "")
+    assert (decision.broad_impact, decision.public_concern, decision.continue_intended) == (
+        False,
+    ) * 3
+    assert (decision.classification, decision.status, decision.summary) == (
+        "public",
+        "in-force",
+        "",
+    )
 
 
 def test_settings_default_to_ordos_with_thirty_days_and_auto_commit():
@@ -228,17 +243,26 @@ def test_a_date_written_as_a_string_is_refused(value):
 
 def test_a_decision_ending_before_it_starts_is_refused():
     errors = error_of(Decision, decision_data(effective_until=date(2021, 12, 31)))
-    assert "截止日期 effective_until（2021-12-31）早于施行日期 effective_from（2022-01-01）" in errors[0]["msg"]
+    assert (
+        "截止日期 effective_until（2021-12-31）早于施行日期 effective_from（2022-01-01）"
+        in errors[0]["msg"]
+    )
 
 
 def test_an_event_reported_before_it_happened_is_refused():
     errors = error_of(Event, {**load(SPEC_EVENT), "reported_on": date(2024, 3, 31)})
-    assert "报告日期 reported_on（2024-03-31）早于发生日期 occurred_on（2024-04-01）" in errors[0]["msg"]
+    assert (
+        "报告日期 reported_on（2024-03-31）早于发生日期 occurred_on（2024-04-01）"
+        in errors[0]["msg"]
+    )
 
 
 def test_an_evaluation_submitted_before_its_research_ended_is_refused():
     errors = error_of(Evaluation, {**load(SPEC_EVALUATION), "submitted_on": date(2024, 9, 1)})
-    assert "报送日期 submitted_on（2024-09-01）早于调查研究结束 research_completed_on（2024-09-30）" in errors[0]["msg"]
+    assert (
+        "报送日期 submitted_on（2024-09-01）早于调查研究结束 research_completed_on（2024-09-30）"
+        in errors[0]["msg"]
+    )
 
 
 def test_an_evaluation_stage_before_its_start_is_refused():
@@ -250,13 +274,19 @@ def test_an_evaluation_stage_before_its_start_is_refused():
 def test_an_outcome_needs_its_decision_date_and_the_other_way_round():
     data = load(SPEC_EVALUATION)
     del data["decided_on"], data["published_on"]
-    assert "评估结论 outcome 与决定日期 decided_on 必须同时填写" in error_of(Evaluation, data)[0]["msg"]
+    assert (
+        "评估结论 outcome 与决定日期 decided_on 必须同时填写"
+        in error_of(Evaluation, data)[0]["msg"]
+    )
 
 
 def test_a_rectification_reviewed_before_it_was_done_is_refused():
     data = load(SPEC_INSPECTION)
     data["rectifications"][0]["reviewed_on"] = date(2024, 8, 1)
-    assert "报审日期 reviewed_on（2024-08-01）早于完成日期 done_on（2024-08-20）" in error_of(Inspection, data)[0]["msg"]
+    assert (
+        "报审日期 reviewed_on（2024-08-01）早于完成日期 done_on（2024-08-20）"
+        in error_of(Inspection, data)[0]["msg"]
+    )
 
 
 def test_two_milestones_with_one_id_are_refused():
@@ -273,7 +303,9 @@ def test_two_rectification_items_with_one_id_are_refused():
     assert "整改事项编号“r1”重复" in error_of(Inspection, data)[0]["msg"]
 
 
-@pytest.mark.parametrize("bad", ["../x", "..", "", " 2024-001", "2024 001", "a/b", "-x", "x" * 65, "a..b"])
+@pytest.mark.parametrize(
+    "bad", ["../x", "..", "", " 2024-001", "2024 001", "a/b", "-x", "x" * 65, "a..b"]
+)
 def test_ids_that_could_leave_their_folder_are_refused(bad):
     assert error_of(Decision, decision_data(id=bad))[0]["loc"] == ("id",)
     assert error_of(Evaluation, {**load(SPEC_EVALUATION), "id": bad})[0]["loc"] == ("id",)
@@ -287,19 +319,25 @@ def test_ids_of_letters_digits_dots_dashes_and_underscores_are_accepted(good):
 
 def test_the_id_message_explains_the_rule_in_chinese():
     message = error_of(Decision, decision_data(id="../x"))[0]["msg"]
-    assert "编号“../x”无效：只能使用字母、数字、“.”“_”“-”，以字母或数字开头，最长64个字符" in message
+    assert (
+        "编号“../x”无效：只能使用字母、数字、“.”“_”“-”，以字母或数字开头，最长64个字符" in message
+    )
 
 
 def test_progress_percent_is_between_zero_and_a_hundred():
     assert error_of(ProgressReport, {**load(SPEC_PROGRESS), "progress_percent": 101})[0]["loc"] == (
-        "progress_percent",)
+        "progress_percent",
+    )
     assert error_of(ProgressReport, {**load(SPEC_PROGRESS), "progress_percent": -1})
 
 
 def test_unknown_keys_are_kept_in_model_extra_at_every_level():
     data = decision_data(effective_untill=date(2027, 12, 31), 备注="经市政府常务会议研究")
     decision = Decision.model_validate(data)
-    assert decision.model_extra == {"effective_untill": date(2027, 12, 31), "备注": "经市政府常务会议研究"}
+    assert decision.model_extra == {
+        "effective_untill": date(2027, 12, 31),
+        "备注": "经市政府常务会议研究",
+    }
     assert decision.effective_until == date(2026, 12, 31)
 
     plan_data = load(SPEC_PLAN)
