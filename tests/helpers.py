@@ -28,9 +28,12 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
-def workspace(root: Path, files: dict[str, str | bytes] | None = None, profile: str = "ordos-2024") -> Path:
+def workspace(
+    root: Path, files: dict[str, str | bytes] | None = None, profile: str = "ordos-2024"
+) -> Path:
     """A workspace (no git) with settings and the given files."""
-    return build_tree(root, {"decisiontrack.toml": SETTINGS.format(profile=profile), **(files or {})})
+    settings = SETTINGS.format(profile=profile)
+    return build_tree(root, {"decisiontrack.toml": settings, **(files or {})})
 
 
 def run(root: Path | None, *args: str, input: str | None = None):

@@ -74,9 +74,12 @@ def is_interactive() -> bool:
 
 def workspace_root():
     """The workspace root chosen by -w, the environment or the current folder."""
+    from decisiontrack.store.loader import load_settings
     from decisiontrack.store.locate import find_workspace
 
-    return find_workspace(_state.workspace_option)
+    root = find_workspace(_state.workspace_option)
+    load_settings(root)  # broken settings stop a writing command before it writes anything
+    return root
 
 
 def finish(root, change, *, no_commit: bool) -> None:

@@ -95,8 +95,20 @@ def list_decisions() -> None:
         grid.add_row(d.id, d.title, CATEGORY_LABELS[d.category], period, d.undertaking_unit,
                      STATUS_LABELS[d.status])
     _console.out().print(grid)
-    for problem in workspace.errors:
+    _report_errors(workspace.errors)
+
+
+def _report_errors(errors) -> None:
+    """After showing what loaded, name each broken file and exit 3 (SPEC §4)."""
+    if not errors:
+        return
+    from decisiontrack.cli import _console
+    from decisiontrack.errors import ExitCode
+
+    for problem in errors:
         _console.err().print(str(problem))
+    _console.err().print("以上文件有误，未能显示；请修改后重试（可运行 decisiontrack validate）。")
+    raise typer.Exit(int(ExitCode.DATA))
 
 
 @command(app, "show")
@@ -117,5 +129,4 @@ def show(
     result = run_check(root, parse_date(as_of, "--as-of") or date.today(), decision_id, keep_records=True)
     folder = result.workspace.decisions[decision_id]
     _console.out().print(render_timeline(root, folder, result.findings))
-    for problem in result.errors:
-        _console.err().print(str(problem))
+    _report_errors(result.errors)

@@ -55,7 +55,8 @@ def list_opinions(
     from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
     from decisiontrack.ops.folders import open_decision
 
-    folder = open_decision(workspace_root(), decision_id)
+    problems: list = []
+    folder = open_decision(workspace_root(), decision_id, problems)
     columns = ["日期", "渠道", "态度", "摘要", "文件"] + (["提出人", "联系方式"] if show_personal else [])
     grid = _console.table(*columns, title=f"{decision_id} 的公众意见（共 {len(folder.opinions)} 条）")
     for entry in sorted(folder.opinions, key=lambda e: (e.record.received_on, e.path)):
@@ -65,3 +66,6 @@ def list_opinions(
             row += [o.submitter.name if o.submitter else "", o.submitter.contact if o.submitter else ""]
         grid.add_row(*row)
     _console.out().print(grid)
+    from decisiontrack.cli.decision import _report_errors
+
+    _report_errors([p for p in problems if p.severity == "error"])

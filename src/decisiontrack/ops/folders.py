@@ -30,11 +30,17 @@ def decision_dir(root: Path, decision_id: str) -> Path:
     return folder
 
 
-def open_decision(root: Path, decision_id: str) -> DecisionFolder:
-    """Load one decision; a broken decision.toml stops the command with its problems."""
+def open_decision(root: Path, decision_id: str, problems: list | None = None) -> DecisionFolder:
+    """Load one decision; a broken decision.toml stops the command with its problems.
+
+    Problems of the decision's other files are appended to ``problems`` when given, so that
+    the caller can show what loaded and still report what did not.
+    """
     decision_dir(root, decision_id)
-    problems: list = []
-    folder = load_decision(root, decision_id, problems)
+    found: list = []
+    folder = load_decision(root, decision_id, found)
     if folder.decision is None:
-        raise DataError([p for p in problems if p.severity == "error"])
+        raise DataError([p for p in found if p.severity == "error"])
+    if problems is not None:
+        problems.extend(found)
     return folder

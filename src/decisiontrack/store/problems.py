@@ -27,7 +27,8 @@ def _describe(error: dict) -> str:
     if kind == "missing":
         return f"缺少必填项 {key}"
     if kind == "literal_error":
-        return f"{key} 的值“{value}”无效，可选值：{ctx.get('expected', '').replace(chr(39), '')}"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"{key} 的值“{value}”无效，可选值：{expected.replace(', ', '、')}"
     if kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
         return f"{key} 应为日期，写作 2024-01-08（不加引号）"
     if kind == "string_type":

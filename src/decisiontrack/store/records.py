@@ -34,21 +34,40 @@ def _is_table_array(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
 
 
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(v) for v in value)
+    return False
+
+
+def _dumps(data: dict) -> str:
+    """tomli-w with multi-line strings, except where a text holds a carriage return.
+
+    A TOML reader turns the line ending CRLF inside a multi-line string into LF, so text pasted
+    with Windows line endings would not read back as written; escaped, it does.
+    """
+    import tomli_w
+
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+
+
 def dump_record(record: BaseModel) -> str:
     """The TOML text of a record: fields in model order, then any unknown keys.
 
     Lists of tables are written as ``[[milestones]]`` blocks, one per item, as the SPEC shows
     them and as a person edits them (tomli-w alone would inline short ones).
     """
-    import tomli_w
-
     data = _plain(record.model_dump(mode="python"))
     head = {k: v for k, v in data.items() if not _is_table_array(v)}
-    parts = [tomli_w.dumps(head, multiline_strings=True)]
+    parts = [_dumps(head)]
     for key, items in data.items():
         if _is_table_array(items):
             for item in items:
-                parts.append(f"\n[[{key}]]\n" + tomli_w.dumps(item, multiline_strings=True))
+                parts.append(f"\n[[{key}]]\n" + _dumps(item))
     return "".join(parts)
 
 
@@ -72,19 +91,26 @@ def edit_record(
     """Apply ``change`` to the tomlkit document of ``path``, validate, and write atomically.
 
     Comments, key order and unknown keys survive; an edit that would make the record invalid
-    is refused and the file is left untouched.
+    is refused and the file is left untouched: a file invalid before the edit is a
+    :class:`DataError` (exit 3), a valid file the change would break is a :class:`UserError`.
     """
     import tomlkit
 
     data, text, problem = read_toml(path, shown)
     if problem:
         raise DataError([problem])
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        raise DataError(validation_problems(error, text, shown)) from None
     document = tomlkit.parse(text)
     change(document)
     new_text = tomlkit.dumps(document)
     try:
         record = model.model_validate(document.unwrap())
     except ValidationError as error:
-        raise DataError(validation_problems(error, new_text, shown)) from None
+        # The file was valid before: the values given on the command line are wrong (exit 2).
+        messages = "；".join(p.message for p in validation_problems(error, new_text, shown))
+        raise UserError(f"无法修改 {shown}：{messages}") from None
     write_atomic(path, new_text, overwrite=True)
     return record

@@ -19,6 +19,7 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=""")
 
 _MESSAGES = {
+    "Illegal character '\\n'": "字符串缺少结尾的引号（文字须写在同一行的两个引号之间）",
     "Invalid date or datetime": "日期无效",
     "Unterminated string": "字符串缺少结尾的引号",
     "Cannot overwrite a value": "同一个键重复定义",
