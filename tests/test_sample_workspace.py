@@ -39,3 +39,19 @@ def test_the_sample_workspace_holds_what_the_demo_needs():
     adjusted = ws.decisions["2021-001"].evaluation("2024-special")
     assert (adjusted.evaluation.outcome, adjusted.has_report) == ("adjust", True)
     assert ws.decisions["2021-001"].decision.status == "in-force"
+
+
+def test_sample_workspace_shows_every_kind_of_finding_on_the_demo_date():
+    import json
+
+
+    result = run(SAMPLE, "check", "--as-of", "2025-06-30", "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    assert payload["errors"] == []
+    assert {level for level, count in payload["summary"].items() if count} == {"overdue", "must", "due-soon", "may"}
+    assert {f["rule"] for f in payload["findings"]} == {
+        "ordos-2024/6", "ordos-2024/6.milestone", "ordos-2024/8", "ordos-2024/9", "ordos-2024/10",
+        "ordos-2024/11.1", "ordos-2024/11.3", "ordos-2024/12.1", "ordos-2024/12.2", "ordos-2024/19",
+        "ordos-2024/20",
+    }
