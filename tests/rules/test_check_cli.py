@@ -118,7 +118,7 @@ def test_unknown_parameter_override_is_a_data_error(tmp_path):
                                              encoding="utf-8")
     result = run(root, "check", "--as-of", "2023-07-14")
     assert result.exit_code == 3
-    assert "[parameters] 中的 grace_dayz 不是办法 ordos-2024 的参数" in result.stderr
+    assert "decisiontrack.toml:4: [parameters] 中的 grace_dayz 不是办法 ordos-2024 的参数" in result.stderr
 
 
 CUSTOM = """\
@@ -203,3 +203,19 @@ def test_check_never_imports_heavy_libraries(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_parameter_override_of_the_wrong_type_is_a_data_error(tmp_path):
+    root = workspace(tmp_path, FILES)
+    (root / "decisiontrack.toml").write_text('[workspace]\nprofile = "ordos-2024"\n[parameters]\n'
+                                             'opinion_threshold = "many"\n', encoding="utf-8")
+    result = run(root, "check", "--as-of", "2023-07-14")
+    assert result.exit_code == 3
+    assert "decisiontrack.toml:4: [parameters] 中 opinion_threshold 的值 'many' 类型不对，应与默认值 20 相同" in result.stderr
+
+
+def test_init_refuses_an_unknown_profile(tmp_path):
+    result = run(None, "init", str(tmp_path / "ws"), "--org", "某市人民政府", "--profile", "nowhere-2020", "--no-git")
+    assert result.exit_code == 2
+    assert "找不到办法“nowhere-2020”" in result.stderr
+    assert not (tmp_path / "ws").exists()

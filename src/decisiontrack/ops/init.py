@@ -26,9 +26,12 @@ def init_workspace(folder: Path, organization: str, profile: str, *, git: bool =
     """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` unless told not to."""
     import json
 
+    from decisiontrack.profiles.loader import profile_path
+
     settings = folder / SETTINGS_FILE
     if settings.exists():
         raise UserError(f"{settings} 已存在：该目录已经是工作区")
+    profile_path(profile, folder)
     folder.mkdir(parents=True, exist_ok=True)
     text = SETTINGS_TEMPLATE.format(
         organization=json.dumps(organization, ensure_ascii=False),

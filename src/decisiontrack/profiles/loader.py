@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from decisiontrack.errors import DataError, Problem, UserError
 from decisiontrack.profiles.model import Profile
 from decisiontrack.store.problems import validation_problems
-from decisiontrack.store.tomlfile import read_toml
+from decisiontrack.store.locate import SETTINGS_FILE
+from decisiontrack.store.tomlfile import line_of, read_text, read_toml
 
 HERE = Path(__file__).parent
 BUILT_IN = ("ordos-2024", "renqiu-2023")
@@ -40,24 +41,32 @@ def read_profile(name: str, root: Path | None = None, overrides: dict | None = N
     except ValidationError as error:
         raise DataError(validation_problems(error, text, shown)) from None
     if overrides:
-        profile = _override(profile, overrides)
+        profile = _override(profile, overrides, root)
     return profile
 
 
-def _override(profile: Profile, overrides: dict) -> Profile:
+def _override(profile: Profile, overrides: dict, root: Path | None) -> Profile:
+    """Apply ``[parameters]`` of decisiontrack.toml; unknown names and wrong types are errors."""
     problems = []
     for key, value in overrides.items():
         default = profile.parameters.get(key)
         if default is None:
             known = "、".join(sorted(profile.parameters))
-            problems.append(Problem("decisiontrack.toml", None,
+            problems.append(Problem(SETTINGS_FILE, _settings_line(root, key),
                                     f"[parameters] 中的 {key} 不是办法 {profile.name} 的参数（可用：{known}）"))
         elif type(value) is not type(default) and not (isinstance(default, float) and isinstance(value, int)):
-            problems.append(Problem("decisiontrack.toml", None,
+            problems.append(Problem(SETTINGS_FILE, _settings_line(root, key),
                                     f"[parameters] 中 {key} 的值 {value!r} 类型不对，应与默认值 {default!r} 相同"))
     if problems:
         raise DataError(problems)
     return profile.model_copy(update={"parameters": {**profile.parameters, **overrides}})
+
+
+def _settings_line(root: Path | None, key: str) -> int | None:
+    if root is None:
+        return None
+    text, _ = read_text(root / SETTINGS_FILE, SETTINGS_FILE)
+    return line_of(text, ("parameters", key)) if text else None
 
 
 def load_profile(workspace) -> Profile:
