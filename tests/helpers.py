@@ -56,7 +56,7 @@ id = "{id}"
 title = "鄂尔多斯市“十四五”生态环境保护规划"
 doc_number = "鄂府发〔2021〕88号"
 category = "{category}"
-adopted_on = 2021-12-01
+adopted_on = 2020-12-01
 effective_from = {effective_from}
 {until}undertaking_unit = "市生态环境局"
 """
@@ -67,4 +67,4 @@ def decision_toml(id: str = "2022-001", category: str = "plan", effective_from: 
     """A decision.toml text with the usual facts; ``extra`` lines are appended."""
     until = f"effective_until = {effective_until}\n" if effective_until else ""
     text = DECISION.format(id=id, category=category, effective_from=effective_from, until=until)
-    return text.replace("adopted_on = 2021-12-01", "adopted_on = 2020-12-01") + extra
+    return text + extra

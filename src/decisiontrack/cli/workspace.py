@@ -28,7 +28,9 @@ def init(
     from decisiontrack.ops.init import init_workspace
 
     values = fill_missing({"org": org}, [Ask("org", "--org", "决策机关")])
-    init_workspace(folder, values["org"], profile, git=not no_git)
+    _, warning = init_workspace(folder, values["org"], profile, git=not no_git)
+    if warning:
+        typer.echo(f"警告：{warning}", err=True)
     typer.echo(f"已在 {folder} 新建工作区（办法：{profile}）。下一步：decisiontrack decision add")
 
 

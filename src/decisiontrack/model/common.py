@@ -36,10 +36,6 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True)
 
-    def known_keys(self) -> list[str]:
-        """The keys the SPEC defines for this record, in file order."""
-        return list(type(self).model_fields)
-
 
 def text_field() -> str:
     """A free-text field a person may not have written yet (SPEC §2: optional)."""

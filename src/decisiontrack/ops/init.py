@@ -22,8 +22,11 @@ auto_commit = true               # 每条写入命令自动提交它写入的文
 '''
 
 
-def init_workspace(folder: Path, organization: str, profile: str, *, git: bool = True) -> list[Path]:
-    """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` unless told not to."""
+def init_workspace(folder: Path, organization: str, profile: str, *, git: bool = True) -> tuple[list[Path], str | None]:
+    """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` unless told not to.
+
+    Returns the files written and a warning when git could not commit them.
+    """
     import json
 
     from decisiontrack.profiles.loader import profile_path
@@ -44,11 +47,12 @@ def init_workspace(folder: Path, organization: str, profile: str, *, git: bool =
     ignore = folder / ".gitignore"
     if not ignore.exists():
         written.append(write_atomic(ignore, "out/\n"))
+    warning = None
     if git:
         from decisiontrack.store.git import commit_files, in_repository, init_repository
 
-        if not in_repository(folder):
-            init_repository(folder)
-        if in_repository(folder):
-            commit_files(folder, written, "init: 新建工作区")
-    return written
+        if not in_repository(folder) and not init_repository(folder):
+            warning = "未找到 git，工作区未纳入版本管理；安装 git 后在该目录运行 git init"
+        elif in_repository(folder):
+            warning = commit_files(folder, written, "init: 新建工作区")
+    return written, warning
