@@ -279,7 +279,11 @@ def test_20_outcome_carried_out(tmp_path, outcome, fires):
     files = {"decisions/2022-001/decision.toml": PLAN_2021, **PLAN,
              **evaluation("ordos-2024/12.3", "2024-01-02", extra=stages)}
     expected = [("must", "2024-04-01", "2024-06-30")] if fires else []
-    assert levels(findings(tmp_path, files, "2024-04-01"), "ordos-2024/20") == expected
+    found = findings(tmp_path, files, "2024-04-01")
+    assert levels(found, "ordos-2024/20") == expected
+    labels = {"adjust": "调整", "suspend": "中止执行", "terminate": "终止执行"}
+    if fires:
+        assert f"决定“{labels[outcome]}”" in next(f.message for f in found if f.rule == "ordos-2024/20")
     amended = files | {"decisions/2022-001/decision.toml": PLAN_2021 + 'status = "amended"\n'}
     assert levels(findings(tmp_path, amended, "2024-04-01"), "ordos-2024/20") == []
 

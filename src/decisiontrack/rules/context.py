@@ -17,6 +17,7 @@ class Context:
     as_of: date
     parameters: dict[str, Any]
     due_soon_days: int
+    outcome_labels: dict[str, str]
 
     @property
     def decision(self):

@@ -41,7 +41,7 @@ def check_workspace(workspace: Workspace, profile: Profile, as_of: date,
 
 def check_decision(folder: DecisionFolder, profile: Profile, as_of: date, window: int) -> list[Finding]:
     """The findings of one decision."""
-    ctx = Context(folder, as_of, profile.parameters, window)
+    ctx = Context(folder, as_of, profile.parameters, window, profile.outcomes_for(folder.decision.category))
     findings: list[Finding] = []
     for rule in profile.rules:
         params = resolve(rule.params, profile.parameters)

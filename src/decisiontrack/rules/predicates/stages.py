@@ -66,7 +66,8 @@ def outcome_status(ctx: Context, params: dict) -> Iterator[Trigger]:
     for _folder, e in _evaluations(ctx):
         if e.outcome in params["outcomes"] and e.decided_on is not None:
             yield Trigger(e.decided_on, path=ctx.folder.decision_path,
-                          values={"evaluation": e.id, "outcome": e.outcome, "decided_on": e.decided_on})
+                          values={"evaluation": e.id, "outcome": ctx.outcome_labels.get(e.outcome, e.outcome),
+                                  "decided_on": e.decided_on})
 
 
 def unpublished(ctx: Context, params: dict) -> Iterator[Trigger]:
