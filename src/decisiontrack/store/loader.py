@@ -39,7 +39,8 @@ class _Reader:
         self.root = root
         self.problems = problems
 
-    def record(self, relative: str, model: type[M], extra: dict | None = None) -> M | None:
+    def record(self, relative: str, model: type[M]) -> M | None:
+        """A TOML record, or None with its problems noted."""
         text, problem = read_text(os.path.join(self.root, relative), relative)
         if problem:
             self.problems.append(problem)
@@ -48,9 +49,10 @@ class _Reader:
         if problem:
             self.problems.append(problem)
             return None
-        return self.validate(relative, model, data, text, extra)
+        return self.validate(relative, model, data, text)
 
     def front_matter(self, relative: str, model: type[M]) -> M | None:
+        """The front matter of a Markdown file as a record (lines counted in the whole file)."""
         text, problem = read_text(os.path.join(self.root, relative), relative)
         if problem:
             self.problems.append(problem)
@@ -61,11 +63,12 @@ class _Reader:
         except FrontMatterError as error:
             self.problems.append(Problem(relative, error.line, str(error)))
             return None
-        return self.validate(relative, model, data, head, None, line_offset=1)
+        return self.validate(relative, model, data, head, line_offset=1)
 
-    def validate(self, relative, model, data, text, extra, line_offset: int = 0):
+    def validate(self, relative: str, model: type[M], data: dict, text: str, line_offset: int = 0) -> M | None:
+        """Validate parsed data; errors and unknown-key warnings point at the key's line."""
         try:
-            record = model.model_validate(data if extra is None else {**data, **extra})
+            record = model.model_validate(data)
         except ValidationError as error:
             for problem in validation_problems(error, text, relative):
                 self.problems.append(_shift(problem, line_offset))
