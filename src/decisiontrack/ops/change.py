@@ -29,14 +29,14 @@ def build(model: type[BaseModel], data: dict, option_names: dict[str, str] | Non
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        from decisiontrack.store.problems import _describe
+        from decisiontrack.store.problems import describe_error
 
         lines = []
         for item in error.errors(include_url=False):
             loc = tuple(item["loc"])
             key = str(loc[0]) if loc else ""
             option = (option_names or {}).get(key, "--" + key.replace("_", "-")) if key else ""
-            lines.append(f"{option}：{_describe(item)}" if option else _describe(item))
+            lines.append(f"{option}：{describe_error(item)}" if option else describe_error(item))
         raise UserError("；".join(lines)) from None
 
 

@@ -19,7 +19,7 @@ def dotted(loc: tuple) -> str:
     return text
 
 
-def _describe(error: dict) -> str:
+def describe_error(error: dict) -> str:
     key = dotted(tuple(error["loc"])) or "文件"
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -57,7 +57,7 @@ def validation_problems(error: ValidationError, text: str, shown: str) -> list[P
     """One problem per pydantic error, at the line of the offending key."""
     lines = key_lines(text)
     return [
-        Problem(shown, line_of(text, tuple(item["loc"]), lines) or 1, _describe(item))
+        Problem(shown, line_of(text, tuple(item["loc"]), lines) or 1, describe_error(item))
         for item in error.errors(include_url=False)
     ]
 
