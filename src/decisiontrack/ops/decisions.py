@@ -11,6 +11,7 @@ from decisiontrack.model.decision import Decision
 from decisiontrack.model.plan import Milestone, TrackingPlan
 from decisiontrack.ops.change import Change, build
 from decisiontrack.ops.folders import decision_dir, safe_id
+from decisiontrack.ops.items import close_item, parse_dated_item
 from decisiontrack.store.loader import DECISIONS
 from decisiontrack.store.records import create_record, edit_record
 
@@ -47,13 +48,8 @@ def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Deci
 
 def parse_milestone(text: str, index: int) -> Milestone:
     """``2024-06-30:完成年度调查`` → milestone ``m<index>``."""
-    due_text, _, title = text.partition(":")
-    try:
-        due = date.fromisoformat(due_text.strip())
-    except ValueError:
-        raise UserError(f"--milestone “{text}” 无效：应写成 日期:事项，如 2024-06-30:完成年度调查，"
-                        "且日期必须真实存在") from None
-    return Milestone(id=f"m{index}", title=title.strip(), due=due)
+    due, title = parse_dated_item(text, "--milestone", "2024-06-30:完成年度调查")
+    return Milestone(id=f"m{index}", title=title, due=due)
 
 
 def parse_person(text: str) -> dict:
@@ -90,14 +86,7 @@ def close_milestone(root: Path, decision_id: str, milestone_id: str, on: date) -
         raise UserError(f"决策 {decision_id} 还没有跟踪反馈工作方案；请先运行 decisiontrack plan create {decision_id}")
 
     def change(document) -> None:
-        for item in document.get("milestones", []):
-            if item.get("id") == milestone_id:
-                if item.get("done_on") is not None:
-                    raise UserError(f"时间节点 {milestone_id} 已于 {item['done_on']} 完成")
-                item["done_on"] = on
-                return
-        known = "、".join(str(m.get("id")) for m in document.get("milestones", [])) or "无"
-        raise UserError(f"{shown} 中没有时间节点 {milestone_id}（已有：{known}）")
+        close_item(document.get("milestones", []), milestone_id, on, "时间节点", shown)
 
     edit_record(path, shown, TrackingPlan, change)
     return Change("plan done", decision_id, f"时间节点 {milestone_id} 于 {on} 完成", [path])

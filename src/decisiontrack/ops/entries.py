@@ -15,6 +15,7 @@ from decisiontrack.model.feedback import CHANNEL_LABELS, Opinion
 from decisiontrack.model.inspection import METHOD_LABELS, Inspection
 from decisiontrack.ops.change import Change, build
 from decisiontrack.ops.folders import decision_dir
+from decisiontrack.ops.items import close_item, parse_dated_item
 from decisiontrack.store.loader import DECISIONS
 from decisiontrack.store.records import create_record, edit_record, entry_file_name
 
@@ -75,13 +76,8 @@ def mark_event_reported(root: Path, decision_id: str, event_id: str, on: date) -
 
 def parse_rectification(text: str, index: int) -> dict:
     """``2024-08-31:整改事项`` → rectification ``r<index>``."""
-    due_text, _, item = text.partition(":")
-    try:
-        due = date.fromisoformat(due_text.strip())
-    except ValueError:
-        raise UserError(f"--rectification “{text}” 无效：应写成 日期:整改事项，"
-                        "如 2024-08-31:补齐台账，且日期必须真实存在") from None
-    return {"id": f"r{index}", "item": item.strip(), "due": due}
+    due, item = parse_dated_item(text, "--rectification", "2024-08-31:补齐台账")
+    return {"id": f"r{index}", "item": item, "due": due}
 
 
 def add_inspection(root: Path, decision_id: str, fields: dict,
@@ -103,16 +99,9 @@ def close_rectification(root: Path, decision_id: str, inspection_id: str, item_i
     shown = f"{DECISIONS}/{decision_id}/inspections/{path.name}"
 
     def change(document) -> None:
-        for item in document.get("rectifications", []):
-            if item.get("id") == item_id:
-                if item.get("done_on") is not None:
-                    raise UserError(f"整改事项 {item_id} 已于 {item['done_on']} 完成")
-                item["done_on"] = on
-                if reviewed_on is not None:
-                    item["reviewed_on"] = reviewed_on
-                return
-        known = "、".join(str(r.get("id")) for r in document.get("rectifications", [])) or "无"
-        raise UserError(f"{shown} 中没有整改事项 {item_id}（已有：{known}）")
+        item = close_item(document.get("rectifications", []), item_id, on, "整改事项", shown)
+        if reviewed_on is not None:
+            item["reviewed_on"] = reviewed_on
 
     edit_record(path, shown, Inspection, change)
     return Change("inspection done", decision_id, f"整改事项 {item_id} 于 {on} 完成", [path])
