@@ -142,12 +142,13 @@ class _Checker:
             name, section = required[j]
             stop = next((h.start for h in level2 if h.start > heading.start), len(self.lines))
             inner = [h for h in headings if h.level == 3 and heading.start < h.start < stop]
+            if section.outcome and not self.check_outcome(name, section, heading, stop):
+                continue  # one message for an unwritten conclusion is enough
             if section.subitems:
                 self.check_subitems(name, section, inner, stop)
             elif not real_text(self.text(heading.end, stop)):
-                self.problem(heading.start, f"{section.article}要求的“{name}”尚未填写（只有待填写说明或预填的事实）")
-            if section.outcome:
-                self.check_outcome(name, section, heading, stop)
+                self.problem(heading.start,
+                             f"{section.article}要求的“{name}”尚未填写（只有待填写说明或预填的事实）")
 
     def match(self, headings: list[_Heading], wanted: list[str]) -> dict[int, _Heading]:
         """Template index → the first heading of the body that carries its text."""
@@ -184,7 +185,8 @@ class _Checker:
             if not real_text(self.text(heading.end, end)):
                 self.problem(heading.start, f"{item.article}要求的“{name}”尚未填写（只有待填写说明）")
 
-    def check_outcome(self, name: str, section, heading: _Heading, stop: int) -> None:
+    def check_outcome(self, name: str, section, heading: _Heading, stop: int) -> bool:
+        """Exactly one outcome named; False (and a problem) otherwise."""
         region = _PREFILLED.sub("", self.text(heading.end, stop))
         labelled = [m for m in _OUTCOME.finditer(region) if real_text(m.group(1))]
         text = " ".join(real_text(m.group(1)) for m in labelled) if labelled else real_text(region)
@@ -192,7 +194,7 @@ class _Checker:
         choices = "、".join(f"“{label}”" for label in self.outcomes.values())
         if len(named) == 1:
             self.result.outcome = named[0]
-            return
+            return True
         if len(named) > 1:
             listed = "、".join(f"“{label}”" for label in named)
             self.problem(heading.start, f"{section.article}：“{name}”只能写一项评估结论，现写了{listed}")
@@ -201,6 +203,7 @@ class _Checker:
         else:
             self.problem(heading.start, f"{section.article}：“{name}”未写明评估结论，"
                                         f"请在“评估结论：”之后写{choices}之一")
+        return False
 
 
 def _named(text: str, outcomes: dict[str, str]) -> list[str]:
