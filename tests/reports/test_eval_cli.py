@@ -6,11 +6,24 @@ import tomllib
 
 import pytest
 from eval_helpers import DECISION, EVALUATION, make, written
-
 from tests.helpers import run, snapshot
 
-START = ("evaluation", "start", "2022-001", "--kind", "final", "--addresses", "ordos-2024/12.4",
-         "--started-on", "2026-01-10", "--evaluator", "市生态环境局", "--method", "问卷调查", "--no-commit")
+START = (
+    "evaluation",
+    "start",
+    "2022-001",
+    "--kind",
+    "final",
+    "--addresses",
+    "ordos-2024/12.4",
+    "--started-on",
+    "2026-01-10",
+    "--evaluator",
+    "市生态环境局",
+    "--method",
+    "问卷调查",
+    "--no-commit",
+)
 
 
 def _evaluation(root, evaluation_id="2024-mid-term") -> dict:
@@ -31,22 +44,49 @@ def test_start_writes_evaluation_toml_with_the_default_id(tmp_path):
 
 def test_start_accepts_a_short_rule_id_and_an_explicit_id(tmp_path):
     root = make(tmp_path)
-    result = run(root, "evaluation", "start", "2022-001", "--kind", "special", "--addresses", "12.1",
-                 "--started-on", "2024-05-01", "--evaluator", "市生态环境局", "--id", "2024-dispute",
-                 "--scope", "partial", "--scope-note", "搬迁补偿", "--commissioned-to", "某研究院", "--no-commit")
+    result = run(
+        root,
+        "evaluation",
+        "start",
+        "2022-001",
+        "--kind",
+        "special",
+        "--addresses",
+        "12.1",
+        "--started-on",
+        "2024-05-01",
+        "--evaluator",
+        "市生态环境局",
+        "--id",
+        "2024-dispute",
+        "--scope",
+        "partial",
+        "--scope-note",
+        "搬迁补偿",
+        "--commissioned-to",
+        "某研究院",
+        "--no-commit",
+    )
     assert result.exit_code == 0, result.stderr
     data = _evaluation(root, "2024-dispute")
     assert data["addresses"] == ["ordos-2024/12.1"]
-    assert (data["scope"], data["scope_note"], data["commissioned_to"]) == ("partial", "搬迁补偿", "某研究院")
+    assert (data["scope"], data["scope_note"], data["commissioned_to"]) == (
+        "partial",
+        "搬迁补偿",
+        "某研究院",
+    )
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--method", "算命"), "“算命”不是办法 ordos-2024 规定的评估方法"),
-    (("--addresses", "ordos-2024/99"), "办法 ordos-2024 没有规则“ordos-2024/99”"),
-    (("--scope", "partial"), "--scope partial 需要 --scope-note"),
-    (("--kind", "yearly"), "--kind"),
-    (("--id", "../x"), "--id"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--method", "算命"), "“算命”不是办法 ordos-2024 规定的评估方法"),
+        (("--addresses", "ordos-2024/99"), "办法 ordos-2024 没有规则“ordos-2024/99”"),
+        (("--scope", "partial"), "--scope partial 需要 --scope-note"),
+        (("--kind", "yearly"), "--kind"),
+        (("--id", "../x"), "--id"),
+    ],
+)
 def test_start_refuses_what_the_profile_does_not_know(tmp_path, args, message):
     root = make(tmp_path)
     before = snapshot(root)
@@ -110,7 +150,12 @@ def test_scaffold_never_overwrites_a_report_without_force(tmp_path):
 
 def test_scaffold_and_lint_the_evaluation_plan(tmp_path):
     root = make(tmp_path)
-    assert run(root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--plan", "--no-commit").exit_code == 0
+    assert (
+        run(
+            root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--plan", "--no-commit"
+        ).exit_code
+        == 0
+    )
     plan = root / EVALUATION / "plan.md"
     assert "## 八、委托评估" in plan.read_text(encoding="utf-8")
     assert run(root, "evaluation", "lint", "2022-001", "2024-mid-term", "--plan").exit_code == 3
@@ -126,24 +171,38 @@ def test_lint_without_a_report_says_to_scaffold(tmp_path):
 
 def test_advance_records_stages_and_keeps_comments(tmp_path):
     root = make(tmp_path)
-    result = run(root, "evaluation", "advance", "2022-001", "2024-mid-term", "research_completed",
-                 "--on", "2024-09-30", "--no-commit")
+    result = run(
+        root,
+        "evaluation",
+        "advance",
+        "2022-001",
+        "2024-mid-term",
+        "research_completed",
+        "--on",
+        "2024-09-30",
+        "--no-commit",
+    )
     assert result.exit_code == 0, result.stderr
     text = (root / EVALUATION / "evaluation.toml").read_text(encoding="utf-8")
     assert "research_completed_on = 2024-09-30" in text
     assert "# 联系人" in text
 
 
-@pytest.mark.parametrize(("stage", "on", "message"), [
-    ("bogus", "2024-10-01", "未知的阶段“bogus”"),
-    ("decided", "2024-10-01", "evaluation decide"),
-    ("accepted", "2024-02-30", "--on 的日期“2024-02-30”无效"),
-    ("accepted", "2024-07-01", "--on：审查验收 accepted_on（2024-07-01）早于启动日期"),
-])
+@pytest.mark.parametrize(
+    ("stage", "on", "message"),
+    [
+        ("bogus", "2024-10-01", "未知的阶段“bogus”"),
+        ("decided", "2024-10-01", "evaluation decide"),
+        ("accepted", "2024-02-30", "--on 的日期“2024-02-30”无效"),
+        ("accepted", "2024-07-01", "--on：审查验收 accepted_on（2024-07-01）早于启动日期"),
+    ],
+)
 def test_advance_refuses_bad_stages_and_dates(tmp_path, stage, on, message):
     root = make(tmp_path)
     before = snapshot(root)
-    result = run(root, "evaluation", "advance", "2022-001", "2024-mid-term", stage, "--on", on, "--no-commit")
+    result = run(
+        root, "evaluation", "advance", "2022-001", "2024-mid-term", stage, "--on", on, "--no-commit"
+    )
     assert result.exit_code == 2
     assert message in result.stderr
     assert snapshot(root) == before
@@ -160,12 +219,24 @@ def test_advance_refuses_a_stage_already_recorded_unless_forced(tmp_path):
 
 def test_submitted_refuses_a_report_that_does_not_lint_unless_forced(tmp_path):
     root = make(tmp_path)
-    submit = ("evaluation", "advance", "2022-001", "2024-mid-term", "submitted", "--on", "2024-10-20", "--no-commit")
+    submit = (
+        "evaluation",
+        "advance",
+        "2022-001",
+        "2024-mid-term",
+        "submitted",
+        "--on",
+        "2024-10-20",
+        "--no-commit",
+    )
     run(root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--no-commit")
     before = snapshot(root)
     refused = run(root, *submit)
     assert refused.exit_code == 3
-    assert "评估报告尚未完成，不能报送（第十九条）" in refused.stderr and "第十九条第二款第（八）项" in refused.stderr
+    assert (
+        "评估报告尚未完成，不能报送（第十九条）" in refused.stderr
+        and "第十九条第二款第（八）项" in refused.stderr
+    )
     assert snapshot(root) == before
     assert run(root, *submit, "--force").exit_code == 0
     assert str(_evaluation(root)["submitted_on"]) == "2024-10-20"
@@ -176,28 +247,67 @@ def test_submitted_accepts_a_finished_report(tmp_path):
     run(root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--no-commit")
     report = root / EVALUATION / "report.md"
     report.write_text(written(report.read_text(encoding="utf-8")), encoding="utf-8")
-    result = run(root, "evaluation", "advance", "2022-001", "2024-mid-term", "submitted", "--on", "2024-10-20",
-                 "--no-commit")
+    result = run(
+        root,
+        "evaluation",
+        "advance",
+        "2022-001",
+        "2024-mid-term",
+        "submitted",
+        "--on",
+        "2024-10-20",
+        "--no-commit",
+    )
     assert result.exit_code == 0, result.stderr
 
 
 def test_decide_records_the_outcome_by_id_or_label(tmp_path):
     root = make(tmp_path)
-    result = run(root, "evaluation", "decide", "2022-001", "2024-mid-term", "--outcome", "调整", "--on", "2024-11-01",
-                 "--no-commit")
+    result = run(
+        root,
+        "evaluation",
+        "decide",
+        "2022-001",
+        "2024-mid-term",
+        "--outcome",
+        "调整",
+        "--on",
+        "2024-11-01",
+        "--no-commit",
+    )
     assert result.exit_code == 0, result.stderr
     data = _evaluation(root)
     assert (data["outcome"], str(data["decided_on"])) == ("adjust", "2024-11-01")
-    again = run(root, "evaluation", "decide", "2022-001", "2024-mid-term", "--outcome", "continue",
-                "--on", "2024-11-02", "--no-commit")
+    again = run(
+        root,
+        "evaluation",
+        "decide",
+        "2022-001",
+        "2024-mid-term",
+        "--outcome",
+        "continue",
+        "--on",
+        "2024-11-02",
+        "--no-commit",
+    )
     assert again.exit_code == 2 and "已于 2024-11-01 作出决定“调整”" in again.stderr
 
 
 def test_decide_refuses_an_outcome_outside_the_vocabulary(tmp_path):
     root = make(tmp_path, profile="renqiu-2023", category="normative")
     before = snapshot(root)
-    result = run(root, "evaluation", "decide", "2022-001", "2024-mid-term", "--outcome", "adjust",
-                 "--on", "2024-11-01", "--no-commit")
+    result = run(
+        root,
+        "evaluation",
+        "decide",
+        "2022-001",
+        "2024-mid-term",
+        "--outcome",
+        "adjust",
+        "--on",
+        "2024-11-01",
+        "--no-commit",
+    )
     assert result.exit_code == 2
     assert "可用：continue（继续实施）、amend（修改）、repeal（废止）" in result.stderr
     assert snapshot(root) == before
@@ -213,7 +323,16 @@ def test_decide_without_outcome_and_no_terminal_exits_2(tmp_path):
 
 def test_progress_new_writes_the_period_report(tmp_path):
     root = make(tmp_path)
-    args = ("progress", "new", "2022-001", "--period", "2024-H2", "--submitted-on", "2025-01-05", "--no-commit")
+    args = (
+        "progress",
+        "new",
+        "2022-001",
+        "--period",
+        "2024-H2",
+        "--submitted-on",
+        "2025-01-05",
+        "--no-commit",
+    )
     result = run(root, *args)
     assert result.exit_code == 0, result.stderr
     assert (root / DECISION / "progress" / "2024-H2.md").is_file()
@@ -229,7 +348,9 @@ def test_progress_new_writes_the_period_report(tmp_path):
 def test_progress_new_refuses_a_bad_period(tmp_path, period):
     root = make(tmp_path)
     before = snapshot(root)
-    result = run(root, "progress", "new", "2022-001", "--period", period, "--submitted-on", "2025-01-05")
+    result = run(
+        root, "progress", "new", "2022-001", "--period", period, "--submitted-on", "2025-01-05"
+    )
     assert result.exit_code == 2 and "--period" in result.stderr
     assert snapshot(root) == before
 

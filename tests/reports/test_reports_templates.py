@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from eval_helpers import EVALUATION, make
+from tests.helpers import build_tree, run
 
 from decisiontrack.profiles.loader import read_profile
 from decisiontrack.reports.scaffold import evaluation_document
 from decisiontrack.store.loader import load_workspace
-from tests.helpers import build_tree, run
 
 # 鄂尔多斯 第十九条第二款 （一）至（九）
 ORDOS_19 = """评估工作的基本情况，评估过程和方式
@@ -32,29 +32,64 @@ ORDOS_18 = """决策实施的效果与决策目的是否相符
 # 鄂尔多斯 第八条: “工作进展、执行效果、执行中存在问题和解决建议、下一步工作安排”
 ORDOS_8 = ["工作进展", "执行效果", "执行中存在问题和解决建议", "下一步工作安排"]
 
-# 鄂尔多斯 第十四条第（一）项: “评估目的、评估人员、评估范围、评估时间、评估指标、评估方法、评估程序、委托评估”
-ORDOS_14_1 = ["评估目的", "评估人员", "评估范围", "评估时间", "评估指标", "评估方法", "评估程序", "委托评估"]
+# 鄂尔多斯 第十四条第（一）项: “评估目的、评估人员、评估范围、评估时间、评估指标、
+# 评估方法、评估程序、委托评估”
+ORDOS_14_1 = [
+    "评估目的",
+    "评估人员",
+    "评估范围",
+    "评估时间",
+    "评估指标",
+    "评估方法",
+    "评估程序",
+    "委托评估",
+]
 
 # 任丘 第二十一条 （一）至（四）; 第十五条 （一）至（六）
-RENQIU_21 = ["跟踪反馈、评估工作的基本情况", "实施绩效、制度设计等跟踪反馈、评估内容分析",
-             "跟踪反馈、评估结论及建议", "其他需要说明的问题"]
+RENQIU_21 = [
+    "跟踪反馈、评估工作的基本情况",
+    "实施绩效、制度设计等跟踪反馈、评估内容分析",
+    "跟踪反馈、评估结论及建议",
+    "其他需要说明的问题",
+]
 RENQIU_15 = {
     "合法性标准": "各项规定是否与现行法律法规规章以及国家有关政策的规定相一致。",
-    "合理性标准": "公平、公正原则是否得到体现；各项管理措施是否必要、适当；是否采用对行政相对人权益损害最小的方式实现制定目的；"
-                  "法律责任是否与违法行为的事实、性质、情节以及社会危害程度相当。",
-    "协调性标准": "政府规范性文件与同位阶的规范性文件是否存在冲突，规定的制度是否互相衔接，要求建立的配套制度是否完备。",
-    "可操作性标准": "规定的制度是否有针对性地解决行政管理中存在的问题；规定的措施是否高效、便民；规定的程序是否正当、简便、易于操作。",
-    "规范性标准": "制定技术是否规范，逻辑结构是否严密，表述是否准确，是否影响到政府规范性文件的正确、有效实施。",
+    "合理性标准": (
+        "公平、公正原则是否得到体现；各项管理措施是否必要、适当；"
+        "是否采用对行政相对人权益损害最小的方式实现制定目的；"
+        "法律责任是否与违法行为的事实、性质、情节以及社会危害程度相当。"
+    ),
+    "协调性标准": (
+        "政府规范性文件与同位阶的规范性文件是否存在冲突，规定的制度是否互相衔接，"
+        "要求建立的配套制度是否完备。"
+    ),
+    "可操作性标准": (
+        "规定的制度是否有针对性地解决行政管理中存在的问题；规定的措施是否高效、便民；"
+        "规定的程序是否正当、简便、易于操作。"
+    ),
+    "规范性标准": (
+        "制定技术是否规范，逻辑结构是否严密，表述是否准确，"
+        "是否影响到政府规范性文件的正确、有效实施。"
+    ),
     "实效性标准": "政府规范性文件是否得到普遍遵守和执行，是否实现预期的制定目的。",
 }
 
 # 任丘 第二十八条 （一）至（四）; 第二十五条 （一）至（七）
-RENQIU_28 = ["对决策事项的作出与实施进行总体的跟踪反馈、评价，对决策效果、决策效率、决策效益作出定性与定量的跟踪反馈、评价",
-             "作出决策跟踪反馈、评估和定性、定量评价的依据", "决策实施过程中存在的问题及改进对策",
-             "对决策事项继续实施、推广、调整或终结的建议"]
-RENQIU_25 = ["决策的实施结果与决策目的是否符合", "实施决策的成本、效益分析", "实施决策带来的负面因素",
-             "实施决策在特定对象中的接受程度", "实施决策与经济发展方向的符合程度", "实施决策带来的近期效益和长远影响",
-             "主要经验、教训、措施和建议等"]
+RENQIU_28 = [
+    "对决策事项的作出与实施进行总体的跟踪反馈、评价，对决策效果、决策效率、决策效益作出定性与定量的跟踪反馈、评价",
+    "作出决策跟踪反馈、评估和定性、定量评价的依据",
+    "决策实施过程中存在的问题及改进对策",
+    "对决策事项继续实施、推广、调整或终结的建议",
+]
+RENQIU_25 = [
+    "决策的实施结果与决策目的是否符合",
+    "实施决策的成本、效益分析",
+    "实施决策带来的负面因素",
+    "实施决策在特定对象中的接受程度",
+    "实施决策与经济发展方向的符合程度",
+    "实施决策带来的近期效益和长远影响",
+    "主要经验、教训、措施和建议等",
+]
 
 ITEMS = "一二三四五六七八九"
 
@@ -99,29 +134,42 @@ def test_renqiu_other_decision_report_is_article_28_with_the_contents_of_article
     assert template.article == "第二十八条"
     assert [s.heading for s in template.sections] == RENQIU_28
     assert [i.heading for i in template.sections[0].subitems] == RENQIU_25
-    assert [i.article for i in template.sections[0].subitems] == [f"第二十五条第（{n}）项" for n in ITEMS[:7]]
+    assert [i.article for i in template.sections[0].subitems] == [
+        f"第二十五条第（{n}）项" for n in ITEMS[:7]
+    ]
     assert [s.outcome for s in template.sections] == [False, False, False, True]
 
 
 def test_outcome_vocabularies_of_article_20_and_renqiu_articles_28_30():
-    assert list(read_profile("ordos-2024").outcomes_for("plan").values()) == ["继续执行", "中止执行", "终止执行", "调整"]
+    assert list(read_profile("ordos-2024").outcomes_for("plan").values()) == [
+        "继续执行",
+        "中止执行",
+        "终止执行",
+        "调整",
+    ]
     renqiu = read_profile("renqiu-2023")
     assert list(renqiu.outcomes_for("normative").values()) == ["继续实施", "修改", "废止"]
     assert list(renqiu.outcomes_for("policy").values()) == ["继续实施", "推广", "调整", "终结"]
 
 
-@pytest.mark.parametrize(("profile", "category", "expected", "subitems"), [
-    ("ordos-2024", "plan", ORDOS_19, ORDOS_18),
-    ("renqiu-2023", "normative", RENQIU_21, list(RENQIU_15)),
-    ("renqiu-2023", "policy", RENQIU_28, RENQIU_25),
-])
-def test_scaffold_holds_every_section_and_subitem_numbered_in_order(tmp_path, profile, category, expected,
-                                                                     subitems):
+@pytest.mark.parametrize(
+    ("profile", "category", "expected", "subitems"),
+    [
+        ("ordos-2024", "plan", ORDOS_19, ORDOS_18),
+        ("renqiu-2023", "normative", RENQIU_21, list(RENQIU_15)),
+        ("renqiu-2023", "policy", RENQIU_28, RENQIU_25),
+    ],
+)
+def test_scaffold_holds_every_section_and_subitem_numbered_in_order(
+    tmp_path, profile, category, expected, subitems
+):
     root = make(tmp_path, profile, category)
     if profile != "ordos-2024":
         path = root / EVALUATION / "evaluation.toml"
-        path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/12.2"),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/12.2"),
+            encoding="utf-8",
+        )
     ws = load_workspace(root)
     folder = ws.decisions["2022-001"]
     text = evaluation_document(folder, folder.evaluations[0].evaluation, read_profile(profile))
@@ -174,12 +222,18 @@ title = {{ (decision.title ~ "评估报告") | toml }}
 
 def test_a_custom_profile_brings_its_own_template(tmp_path):
     root = make(tmp_path)
-    build_tree(root, {
-        "decisiontrack.toml": '[workspace]\norganization = "某市人民政府"\nprofile = "city/city-2025.toml"\n',
-        "city/city-2025.toml": CUSTOM_PROFILE,
-        "city/our-report.md": CUSTOM_TEMPLATE,
-        f"{EVALUATION}/evaluation.toml": 'id = "2024-mid-term"\nkind = "mid-term"\nstarted_on = 2024-07-05\n',
-    })
+    build_tree(
+        root,
+        {
+            "decisiontrack.toml": '[workspace]\norganization = "某市人民政府"\n'
+            'profile = "city/city-2025.toml"\n',
+            "city/city-2025.toml": CUSTOM_PROFILE,
+            "city/our-report.md": CUSTOM_TEMPLATE,
+            f"{EVALUATION}/evaluation.toml": (
+                'id = "2024-mid-term"\nkind = "mid-term"\nstarted_on = 2024-07-05\n'
+            ),
+        },
+    )
     result = run(root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--no-commit")
     assert result.exit_code == 0, result.stderr
     text = (root / EVALUATION / "report.md").read_text(encoding="utf-8")

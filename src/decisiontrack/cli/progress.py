@@ -16,15 +16,21 @@ from decisiontrack.cli._common import (
 )
 
 NAME = "progress"
-app = typer.Typer(help="跟踪反馈报告（第八条）：工作进展、执行效果、存在问题和解决建议、下一步工作安排。",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="跟踪反馈报告（第八条）：工作进展、执行效果、存在问题和解决建议、下一步工作安排。",
+    no_args_is_help=True,
+)
 
 
 @command(app, "new")
 def new(
     decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
-    period: Annotated[str | None, typer.Option(help="报告期间：2024、2024-H1、2024-Q3 或 2024-05。")] = None,
-    submitted_on: Annotated[str | None, typer.Option(help="报送日期，默认今天（可在前置信息中修改）。")] = None,
+    period: Annotated[
+        str | None, typer.Option(help="报告期间：2024、2024-H1、2024-Q3 或 2024-05。")
+    ] = None,
+    submitted_on: Annotated[
+        str | None, typer.Option(help="报送日期，默认今天（可在前置信息中修改）。")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
 ) -> None:

@@ -21,7 +21,8 @@ class Indicator(Record):
 class ProgressReport(Record):
     """第八条: 工作进展、执行效果、存在问题和解决建议、下一步工作安排.
 
-    ``title``, ``issuer`` (落款单位) and ``classification`` are what ``render`` prints around the body.
+    ``title``, ``issuer`` (落款单位) and ``classification``: what ``render`` prints
+    around the body.
     """
 
     period: str = Field(min_length=1, max_length=32)

@@ -59,7 +59,7 @@ class SubItem(Strict):
 
 
 class Section(Strict):
-    """A required section of a report, in order; ``prefill`` names blocks of facts from the records."""
+    """A required section of a report, in order; ``prefill`` names blocks of recorded facts."""
 
     heading: str
     article: str

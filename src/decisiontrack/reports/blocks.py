@@ -37,8 +37,9 @@ def table_markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
-def builders(folder: DecisionFolder, evaluation: Evaluation | None,
-             profile: Profile) -> dict[str, Callable[[], Table]]:
+def builders(
+    folder: DecisionFolder, evaluation: Evaluation | None, profile: Profile
+) -> dict[str, Callable[[], Table]]:
     """Every block a template section may name in ``prefill``."""
     found: dict[str, Callable[[], Table]] = {
         "decision": lambda: prefill.decision_facts(folder),

@@ -21,7 +21,9 @@ CLASSIFICATIONS = ("public", "internal", "secret")
 _PREFILLED = re.compile(r"<!--\s*预填[\s\S]*?<!--\s*/预填\s*-->")
 _COMMENT = re.compile(r"<!--[\s\S]*?(-->|$)")
 _OUTCOME = re.compile(r"^[ \t>*_-]*评估结论[*_]*[ \t]*[：:][ \t]*(.*)$", re.MULTILINE)
-_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
+_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])"
+)
 
 
 @dataclass
@@ -71,8 +73,13 @@ def _headings(body: str) -> list[_Heading]:
     return found
 
 
-def lint_report(text: str, path: str, template: ReportTemplate, outcomes: dict[str, str],
-                expected: dict[str, str] | None = None) -> LintResult:
+def lint_report(
+    text: str,
+    path: str,
+    template: ReportTemplate,
+    outcomes: dict[str, str],
+    expected: dict[str, str] | None = None,
+) -> LintResult:
     """Check a report's front matter, sections, sub-items and conclusion; problems cite articles."""
     result = LintResult()
     try:
@@ -102,17 +109,30 @@ def _front_matter(data: dict, head: str, path: str, expected: dict[str, str]) ->
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, line(key), f"前置信息缺少 {key}（应为非空文字）"))
         elif key in expected and key != "classification" and value != expected[key]:
-            problems.append(Problem(path, line(key), f"前置信息 {key} = “{value}”，应为“{expected[key]}”"))
+            problems.append(
+                Problem(path, line(key), f"前置信息 {key} = “{value}”，应为“{expected[key]}”")
+            )
     value = data.get("classification")
     if isinstance(value, str) and value:
         if value not in CLASSIFICATIONS:
-            problems.append(Problem(path, line("classification"),
-                                    f"classification 的值“{value}”无效：只能是 {'、'.join(CLASSIFICATIONS)} 之一"))
+            problems.append(
+                Problem(
+                    path,
+                    line("classification"),
+                    f"classification 的值“{value}”无效：只能是 {'、'.join(CLASSIFICATIONS)} 之一",
+                )
+            )
         elif "classification" in expected and (
-                CLASSIFICATIONS.index(value) < CLASSIFICATIONS.index(expected["classification"])):
-            problems.append(Problem(path, line("classification"),
-                                    f"classification = “{value}” 低于决策的密级“{expected['classification']}”"
-                                    "（第二十一条保密义务；任丘第七条）"))
+            CLASSIFICATIONS.index(value) < CLASSIFICATIONS.index(expected["classification"])
+        ):
+            problems.append(
+                Problem(
+                    path,
+                    line("classification"),
+                    f"classification = “{value}” 低于决策的密级“{expected['classification']}”"
+                    "（第二十一条保密义务；任丘第七条）",
+                )
+            )
     return problems
 
 
@@ -134,7 +154,9 @@ class _Checker:
 
     def run(self, headings: list[_Heading]) -> None:
         level2 = [h for h in headings if h.level == 2]
-        required = [(f"{numeral(i)}、{s.heading}", s) for i, s in enumerate(self.template.sections, 1)]
+        required = [
+            (f"{numeral(i)}、{s.heading}", s) for i, s in enumerate(self.template.sections, 1)
+        ]
         matched = self.match(level2, [s.heading for _, s in required])
         self.result.sections = len(required)
         self.report_missing_and_order(required, matched, len(self.lines), "")
@@ -147,8 +169,10 @@ class _Checker:
             if section.subitems:
                 self.check_subitems(name, section, inner, stop)
             elif not real_text(self.text(heading.end, stop)):
-                self.problem(heading.start,
-                             f"{section.article}要求的“{name}”尚未填写（只有待填写说明或预填的事实）")
+                self.problem(
+                    heading.start,
+                    f"{section.article}要求的“{name}”尚未填写（只有待填写说明或预填的事实）",
+                )
 
     def match(self, headings: list[_Heading], wanted: list[str]) -> dict[int, _Heading]:
         """Template index → the first heading of the body that carries its text."""
@@ -171,7 +195,10 @@ class _Checker:
         for j, heading in sorted(matched.items(), key=lambda pair: pair[1].start):
             if j < highest:
                 name, item = required[j]
-                self.problem(heading.start, f"顺序不对：{item.article}要求的“{name}”应排在“{required[highest][0]}”之前")
+                self.problem(
+                    heading.start,
+                    f"顺序不对：{item.article}要求的“{name}”应排在“{required[highest][0]}”之前",
+                )
             highest = max(highest, j)
 
     def check_subitems(self, parent: str, section, inner: list[_Heading], stop: int) -> None:
@@ -183,7 +210,9 @@ class _Checker:
             name, item = required[j]
             end = next((h.start for h in inner if h.start > heading.start), stop)
             if not real_text(self.text(heading.end, end)):
-                self.problem(heading.start, f"{item.article}要求的“{name}”尚未填写（只有待填写说明）")
+                self.problem(
+                    heading.start, f"{item.article}要求的“{name}”尚未填写（只有待填写说明）"
+                )
 
     def check_outcome(self, name: str, section, heading: _Heading, stop: int) -> bool:
         """Exactly one outcome named; False (and a problem) otherwise."""
@@ -197,12 +226,19 @@ class _Checker:
             return True
         if len(named) > 1:
             listed = "、".join(f"“{label}”" for label in named)
-            self.problem(heading.start, f"{section.article}：“{name}”只能写一项评估结论，现写了{listed}")
+            self.problem(
+                heading.start, f"{section.article}：“{name}”只能写一项评估结论，现写了{listed}"
+            )
         elif labelled:
-            self.problem(heading.start, f"{section.article}：评估结论“{text}”不是可用的结论，应为{choices}之一")
+            self.problem(
+                heading.start,
+                f"{section.article}：评估结论“{text}”不是可用的结论，应为{choices}之一",
+            )
         else:
-            self.problem(heading.start, f"{section.article}：“{name}”未写明评估结论，"
-                                        f"请在“评估结论：”之后写{choices}之一")
+            self.problem(
+                heading.start,
+                f"{section.article}：“{name}”未写明评估结论，请在“评估结论：”之后写{choices}之一",
+            )
         return False
 
 

@@ -55,17 +55,37 @@ def plan_facts(folder: DecisionFolder) -> Table:
     """跟踪反馈工作方案 (第六条): the responsible unit and every milestone with its status."""
     plan = folder.plan
     if plan is None:
-        return Table("跟踪反馈工作方案", "plan.toml", ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
-                     notes=["尚未制定跟踪反馈工作方案（第六条）。"])
-    rows = [(m.id, m.title or "—", m.due.isoformat(), _day(m.done_on), "已完成" if m.done_on else "未完成")
-            for m in sorted(plan.milestones, key=lambda m: (m.due, m.id))]
+        return Table(
+            "跟踪反馈工作方案",
+            "plan.toml",
+            ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
+            notes=["尚未制定跟踪反馈工作方案（第六条）。"],
+        )
+    rows = [
+        (
+            m.id,
+            m.title or "—",
+            m.due.isoformat(),
+            _day(m.done_on),
+            "已完成" if m.done_on else "未完成",
+        )
+        for m in sorted(plan.milestones, key=lambda m: (m.due, m.id))
+    ]
     done = sum(1 for m in plan.milestones if m.done_on)
-    notes = [f"责任机构：{plan.responsible_unit}。",
-             f"时间节点共 {len(plan.milestones)} 个，已完成 {done} 个，未完成 {len(plan.milestones) - done} 个。"]
+    notes = [
+        f"责任机构：{plan.responsible_unit}。",
+        f"时间节点共 {len(plan.milestones)} 个，已完成 {done} 个，"
+        f"未完成 {len(plan.milestones) - done} 个。",
+    ]
     if plan.methods:
         notes.append(f"跟踪方法：{'、'.join(plan.methods)}。")
-    return Table("跟踪反馈工作方案及时间节点", "plan.toml", ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
-                 rows, notes)
+    return Table(
+        "跟踪反馈工作方案及时间节点",
+        "plan.toml",
+        ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
+        rows,
+        notes,
+    )
 
 
 def opinion_counts(folder: DecisionFolder) -> dict:
@@ -89,20 +109,32 @@ def opinion_facts(folder: DecisionFolder) -> Table:
         if channel in counts["by_channel"]:
             cells = [str(counts["by_pair"].get((channel, s), 0)) for s in stances]
             rows.append((CHANNEL_LABELS[channel], *cells, str(counts["by_channel"][channel])))
-    rows.append(("合计", *(str(counts["by_stance"].get(s, 0)) for s in stances), str(counts["total"])))
+    rows.append(
+        ("合计", *(str(counts["by_stance"].get(s, 0)) for s in stances), str(counts["total"]))
+    )
     dates = sorted(e.record.received_on for e in folder.opinions)
-    notes = [f"共收到公众意见 {counts['total']} 条"
-             + (f"（{dates[0]} 至 {dates[-1]}）。" if dates else "。")]
+    notes = [
+        f"共收到公众意见 {counts['total']} 条"
+        + (f"（{dates[0]} 至 {dates[-1]}）。" if dates else "。")
+    ]
     return Table("公众意见统计", "feedback/", headers, rows, notes)
 
 
 def event_facts(folder: DecisionFolder) -> Table:
     """事实 (第九、十一、十二条) with their dates and whether they were reported."""
-    rows = [(e.record.occurred_on.isoformat(), EVENT_LABELS[e.record.kind], e.record.description or "—",
-             _day(e.record.reported_on, "未报告"))
-            for e in sorted(folder.events, key=lambda e: (e.record.occurred_on, e.path))]
+    rows = [
+        (
+            e.record.occurred_on.isoformat(),
+            EVENT_LABELS[e.record.kind],
+            e.record.description or "—",
+            _day(e.record.reported_on, "未报告"),
+        )
+        for e in sorted(folder.events, key=lambda e: (e.record.occurred_on, e.path))
+    ]
     notes = [] if rows else ["未记录事实。"]
-    return Table("执行中的事实", "events/", ("发生日期", "类型", "情况", "向决策机关报告"), rows, notes)
+    return Table(
+        "执行中的事实", "events/", ("发生日期", "类型", "情况", "向决策机关报告"), rows, notes
+    )
 
 
 def inspection_facts(folder: DecisionFolder) -> Table:
@@ -117,13 +149,27 @@ def inspection_facts(folder: DecisionFolder) -> Table:
         if not i.rectifications:
             rows.append((*head, "—", "—", "—", "—"))
         for r in i.rectifications:
-            rows.append((*head, f"{r.id} {r.item}".strip(), r.due.isoformat(), _day(r.done_on, "未完成"),
-                         _day(r.reviewed_on, "未报审")))
+            rows.append(
+                (
+                    *head,
+                    f"{r.id} {r.item}".strip(),
+                    r.due.isoformat(),
+                    _day(r.done_on, "未完成"),
+                    _day(r.reviewed_on, "未报审"),
+                )
+            )
     items = [r for e in folder.inspections for r in e.record.rectifications]
     done = sum(1 for r in items if r.done_on)
-    notes.insert(0, f"督查 {len(folder.inspections)} 次，整改事项 {len(items)} 项，已完成 {done} 项。")
-    return Table("督查和整改情况", "inspections/",
-                 ("督查日期", "方式", "督查单位", "整改事项", "整改期限", "完成日期", "报审日期"), rows, notes)
+    notes.insert(
+        0, f"督查 {len(folder.inspections)} 次，整改事项 {len(items)} 项，已完成 {done} 项。"
+    )
+    return Table(
+        "督查和整改情况",
+        "inspections/",
+        ("督查日期", "方式", "督查单位", "整改事项", "整改期限", "完成日期", "报审日期"),
+        rows,
+        notes,
+    )
 
 
 def indicator_facts(folder: DecisionFolder) -> Table:
@@ -136,7 +182,9 @@ def indicator_facts(folder: DecisionFolder) -> Table:
     notes = [] if rows else ["跟踪反馈报告中尚无指标。"]
     latest = folder.latest_progress()
     if latest is not None and latest.record.progress_percent is not None:
-        notes.append(f"最近一期（{latest.record.period}）报告的执行进度：{latest.record.progress_percent}%。")
+        notes.append(
+            f"最近一期（{latest.record.period}）报告的执行进度：{latest.record.progress_percent}%。"
+        )
     return Table("主要指标", "progress/", ("期间", "指标", "单位", "目标", "实际"), rows, notes)
 
 
@@ -163,24 +211,47 @@ def evaluation_facts(evaluation: Evaluation) -> Table:
     return Table("评估工作基本情况", "evaluation.toml", ("项目", "内容"), rows)
 
 
-def trigger_facts(folder: DecisionFolder, evaluation: Evaluation, profile: Profile,
-                  due_soon_days: int = 30) -> Table:
+def trigger_facts(
+    folder: DecisionFolder, evaluation: Evaluation, profile: Profile, due_soon_days: int = 30
+) -> Table:
     """The rules this evaluation answers (``addresses``), as they stood on ``started_on``."""
     from decisiontrack.rules.engine import check_decision
 
     others = [f for f in folder.evaluations if f.id != evaluation.id]
     alone = dataclasses.replace(folder, evaluations=others)
-    findings = {f.rule: f for f in check_decision(alone, profile, evaluation.started_on, due_soon_days)}
+    findings = {
+        f.rule: f for f in check_decision(alone, profile, evaluation.started_on, due_soon_days)
+    }
     rows = []
     for rule_id in evaluation.addresses:
         rule = profile.rule(rule_id)
         finding = findings.get(rule_id)
         article = rule.article if rule else "—"
         if finding is not None:
-            rows.append((rule_id, article, LEVEL_LABELS[finding.level], finding.since.isoformat(), finding.message))
+            rows.append(
+                (
+                    rule_id,
+                    article,
+                    LEVEL_LABELS[finding.level],
+                    finding.since.isoformat(),
+                    finding.message,
+                )
+            )
         else:
-            rows.append((rule_id, article, LEVEL_LABELS[rule.level] if rule else "—", "—",
-                         "启动评估之日未检出该情形"))
+            rows.append(
+                (
+                    rule_id,
+                    article,
+                    LEVEL_LABELS[rule.level] if rule else "—",
+                    "—",
+                    "启动评估之日未检出该情形",
+                )
+            )
     notes = [] if rows else ["本次评估未列出所回应的情形（addresses）。"]
-    return Table("启动评估的情形", "evaluation.toml addresses",
-                 ("规则", "条款", "要求", "起始日期", "情形"), rows, notes)
+    return Table(
+        "启动评估的情形",
+        "evaluation.toml addresses",
+        ("规则", "条款", "要求", "起始日期", "情形"),
+        rows,
+        notes,
+    )

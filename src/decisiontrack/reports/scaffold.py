@@ -42,24 +42,34 @@ def outcome_line(outcomes: dict[str, str]) -> str:
 def _sections(template: ReportTemplate, known: dict, outcomes: dict[str, str]) -> list[dict]:
     result = []
     for index, section in enumerate(template.sections, 1):
-        result.append({
-            "number": numeral(index),
-            "heading": section.heading,
-            "article": section.article,
-            "placeholder": placeholder(section.guidance, section.article),
-            "blocks": [block(name, known) for name in section.prefills],
-            "outcome_line": outcome_line(outcomes) if section.outcome else "",
-            "subitems": [
-                {"number": numeral(j), "heading": item.heading, "article": item.article,
-                 "placeholder": placeholder(item.guidance, item.article)}
-                for j, item in enumerate(section.subitems, 1)
-            ],
-        })
+        result.append(
+            {
+                "number": numeral(index),
+                "heading": section.heading,
+                "article": section.article,
+                "placeholder": placeholder(section.guidance, section.article),
+                "blocks": [block(name, known) for name in section.prefills],
+                "outcome_line": outcome_line(outcomes) if section.outcome else "",
+                "subitems": [
+                    {
+                        "number": numeral(j),
+                        "heading": item.heading,
+                        "article": item.article,
+                        "placeholder": placeholder(item.guidance, item.article),
+                    }
+                    for j, item in enumerate(section.subitems, 1)
+                ],
+            }
+        )
     return result
 
 
-def _context(folder: DecisionFolder, profile: Profile, template: ReportTemplate,
-             evaluation: Evaluation | None) -> dict:
+def _context(
+    folder: DecisionFolder,
+    profile: Profile,
+    template: ReportTemplate,
+    evaluation: Evaluation | None,
+) -> dict:
     decision = folder.decision
     outcomes = profile.outcomes_for(decision.category)
     issuer = (evaluation.evaluator if evaluation is not None else "") or decision.undertaking_unit
@@ -75,21 +85,34 @@ def _context(folder: DecisionFolder, profile: Profile, template: ReportTemplate,
     }
 
 
-def evaluation_document(folder: DecisionFolder, evaluation: Evaluation, profile: Profile,
-                        kind: str = "evaluation-report", profile_dir: Path | None = None) -> str:
+def evaluation_document(
+    folder: DecisionFolder,
+    evaluation: Evaluation,
+    profile: Profile,
+    kind: str = "evaluation-report",
+    profile_dir: Path | None = None,
+) -> str:
     """``report.md`` (or ``plan.md`` for kind evaluation-plan) of one evaluation."""
     template = templates.choose(profile, kind, folder.decision.category)
     return templates.render(template, _context(folder, profile, template, evaluation), profile_dir)
 
 
-def progress_document(folder: DecisionFolder, profile: Profile, period: str, submitted_on: date,
-                      profile_dir: Path | None = None) -> str:
+def progress_document(
+    folder: DecisionFolder,
+    profile: Profile,
+    period: str,
+    submitted_on: date,
+    profile_dir: Path | None = None,
+) -> str:
     """``progress/<period>.md`` (第八条), indicators carried over from the latest report."""
     template = templates.choose(profile, "progress-report", folder.decision.category)
     context = _context(folder, profile, template, None)
     latest = folder.latest_progress()
-    context.update(period=period, submitted_on=submitted_on,
-                   indicators=latest.record.indicators if latest is not None else [])
+    context.update(
+        period=period,
+        submitted_on=submitted_on,
+        indicators=latest.record.indicators if latest is not None else [],
+    )
     return templates.render(template, context, profile_dir)
 
 

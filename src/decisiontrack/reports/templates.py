@@ -16,7 +16,11 @@ from decisiontrack.profiles.model import Profile, ReportTemplate
 GENERIC = "generic-report.md"
 """Used when a profile's template names no ``file``."""
 
-KIND_LABELS = {"evaluation-report": "评估报告", "progress-report": "跟踪反馈报告", "evaluation-plan": "评估方案"}
+KIND_LABELS = {
+    "evaluation-report": "评估报告",
+    "progress-report": "跟踪反馈报告",
+    "evaluation-plan": "评估方案",
+}
 
 
 def templates_dir() -> Path:
@@ -30,8 +34,10 @@ def choose(profile: Profile, kind: str, category: str) -> ReportTemplate:
     """The profile's template of this kind for this category, or a usage error saying so."""
     template = profile.template(kind, category)
     if template is None:
-        raise UserError(f"办法 {profile.name} 没有适用于该类决策的{KIND_LABELS.get(kind, kind)}模板"
-                        f"（[[templates]] kind = \"{kind}\"）")
+        raise UserError(
+            f"办法 {profile.name} 没有适用于该类决策的{KIND_LABELS.get(kind, kind)}模板"
+            f'（[[templates]] kind = "{kind}"）'
+        )
     return template
 
 
@@ -53,7 +59,9 @@ def render(template: ReportTemplate, context: dict, profile_dir: Path | None = N
     try:
         text = environment.get_template(name).render(**context)
     except jinja2.TemplateNotFound:
-        raise UserError(f"找不到报告模板文件 {name}（在办法文件所在目录和 {templates_dir()} 中查找）") from None
+        raise UserError(
+            f"找不到报告模板文件 {name}（在办法文件所在目录和 {templates_dir()} 中查找）"
+        ) from None
     except jinja2.TemplateError as error:
         raise UserError(f"报告模板 {name} 有误：{error}") from None
     return text.rstrip("\n") + "\n"
