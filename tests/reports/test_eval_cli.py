@@ -368,3 +368,21 @@ def test_every_command_has_chinese_help(group):
     result = run(None, group, "--help")
     assert result.exit_code == 0
     assert "第" in result.stdout
+
+
+def test_writing_commands_commit_exactly_their_files(tmp_path):
+    import subprocess
+
+    root = make(tmp_path)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-qm", "records"], check=True)
+    assert run(root, *START[:-1]).exit_code == 0
+    assert run(root, "evaluation", "scaffold", "2022-001", "2026-final").exit_code == 0
+    log = subprocess.run(["git", "-C", str(root), "log", "--format=%s", "--name-only"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "evaluation start(2022-001): 启动评估 2026-final" in log
+    assert f"{DECISION}/evaluations/2026-final/report.md" in log
+    status = subprocess.run(["git", "-C", str(root), "status", "--porcelain"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == ""
