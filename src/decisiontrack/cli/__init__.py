@@ -54,11 +54,13 @@ def _register() -> None:
     from decisiontrack.cli import (
         checking,
         decision,
+        evaluation,
         event,
         feedback,
         inspection,
         plan,
         profile,
+        progress,
         render,
         workspace,
     )
@@ -66,7 +68,7 @@ def _register() -> None:
     workspace.register(app)
     checking.register(app)
     render.register(app)
-    for group in (profile, decision, plan, feedback, event, inspection):
+    for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation):
         app.add_typer(group.app, name=group.NAME)
 
 

@@ -59,14 +59,21 @@ class SubItem(Strict):
 
 
 class Section(Strict):
-    """A required section of a report, in order."""
+    """A required section of a report, in order; ``prefill`` names blocks of recorded facts."""
 
     heading: str
     article: str
     guidance: str = ""
-    prefill: str | None = None
+    prefill: str | list[str] | None = None
     outcome: bool = False
     subitems: list[SubItem] = Field(default_factory=list)
+
+    @property
+    def prefills(self) -> list[str]:
+        """The prefilled blocks as a list (one name or several)."""
+        if self.prefill is None:
+            return []
+        return [self.prefill] if isinstance(self.prefill, str) else list(self.prefill)
 
 
 class ReportTemplate(Strict):

@@ -1,0 +1,184 @@
+"""``evaluation start / scaffold / lint / advance / decide``: 后评估 (第十三—二十条)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import (
+    FORCE_HELP,
+    NO_COMMIT_HELP,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
+
+NAME = "evaluation"
+app = typer.Typer(
+    help="后评估（第十三至二十条）：评估方案、评估报告框架与检查、各阶段日期、评估结论。",
+    no_args_is_help=True,
+)
+
+KINDS = {"mid-term": "中期评估", "final": "终期评估", "periodic": "定期评估", "special": "专项评估"}
+STAGE_HELP = (
+    "阶段：research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
+    "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
+)
+
+DecisionArg = Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]
+EvaluationArg = Annotated[str, typer.Argument(metavar="EVAL", help="评估编号，如 2024-mid-term。")]
+PlanOpt = Annotated[
+    bool, typer.Option("--plan", help="评估方案 plan.md（第十四条第（一）项），而不是评估报告。")
+]
+NoCommit = Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)]
+
+
+@command(app, "start")
+def start(
+    decision_id: DecisionArg,
+    kind: Annotated[
+        str | None, typer.Option(help="评估类型：mid-term | final | periodic | special。")
+    ] = None,
+    addresses: Annotated[
+        list[str] | None,
+        typer.Option(help="本次评估回应的规则，如 ordos-2024/12.3（可只写 12.3），可重复。"),
+    ] = None,
+    started_on: Annotated[str | None, typer.Option(help="启动日期。")] = None,
+    evaluator: Annotated[str | None, typer.Option(help="评估机关。")] = None,
+    method: Annotated[
+        list[str] | None, typer.Option(help="评估方法（办法规定的方法之一），可重复。")
+    ] = None,
+    scope: Annotated[
+        str, typer.Option(help="whole（整体评估）| partial（部分评估），第十三条。")
+    ] = "whole",
+    scope_note: Annotated[str, typer.Option(help="部分评估的主要内容。")] = "",
+    commissioned_to: Annotated[str, typer.Option(help="受委托的第三方机构。")] = "",
+    member: Annotated[list[str] | None, typer.Option(help="评估人员，可重复。")] = None,
+    purpose: Annotated[str, typer.Option(help="评估目的。")] = "",
+    simplified: Annotated[
+        bool, typer.Option("--simplified", help="采取简易程序（任丘第二十二条）。")
+    ] = False,
+    evaluation_id: Annotated[
+        str | None, typer.Option("--id", help="评估编号，默认 <启动年份>-<类型>。")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.ops.evaluations import start_evaluation
+    from decisiontrack.ops.folders import decision_dir
+
+    root = workspace_root()
+    decision_dir(root, decision_id)
+    values = fill_missing(
+        {
+            "kind": kind,
+            "addresses": " ".join(addresses or []) or None,
+            "started_on": parse_date(started_on, "--started-on"),
+            "evaluator": evaluator,
+        },
+        [
+            Ask("kind", "--kind", "评估类型", "choice", KINDS),
+            Ask("addresses", "--addresses", "回应的规则（多个用逗号分隔）"),
+            Ask("started_on", "--started-on", "启动日期", "date"),
+            Ask("evaluator", "--evaluator", "评估机关"),
+        ],
+    )
+    fields = {
+        **values,
+        "addresses": values["addresses"].replace(" ", ",").split(","),
+        "methods": method or [],
+        "scope": scope,
+        "scope_note": scope_note,
+        "commissioned_to": commissioned_to,
+        "members": member or [],
+        "purpose": purpose,
+        "simplified": simplified,
+        "id": evaluation_id,
+    }
+    _, change = start_evaluation(root, decision_id, fields, force=force)
+    finish(root, change, no_commit=no_commit)
+
+
+@command(app, "scaffold")
+def scaffold(
+    decision_id: DecisionArg,
+    evaluation_id: EvaluationArg,
+    plan: PlanOpt = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已存在的报告（已写的内容会丢失）。")
+    ] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """生成评估报告框架 report.md：办法要求的各部分，并预填记录中的事实。"""
+    from decisiontrack.ops.evaluations import scaffold_document
+
+    root = workspace_root()
+    change = scaffold_document(root, decision_id, evaluation_id, plan=plan, force=force)
+    finish(root, change, no_commit=no_commit)
+
+
+@command(app, "lint")
+def lint(decision_id: DecisionArg, evaluation_id: EvaluationArg, plan: PlanOpt = False) -> None:
+    """检查评估报告：各部分和子项齐全、顺序正确、均已填写，评估结论只写一项；不完整时退出码为 3。"""
+    import sys
+
+    from decisiontrack.ops.evaluations import lint_document
+
+    result = lint_document(workspace_root(), decision_id, evaluation_id, plan=plan)
+    for problem in result.problems:
+        typer.echo(str(problem))
+    if result.problems:
+        sys.stderr.write(f"报告尚未完成：{len(result.problems)} 处问题。\n")
+        raise typer.Exit(3)
+    outcome = f"，评估结论为“{result.outcome}”" if result.outcome else ""
+    typer.echo(f"报告完整：{result.sections} 个部分、{result.subitems} 个子项均已填写{outcome}。")
+
+
+@command(app, "advance")
+def advance(
+    decision_id: DecisionArg,
+    evaluation_id: EvaluationArg,
+    stage: Annotated[str, typer.Argument(metavar="STAGE", help=STAGE_HELP)],
+    on: Annotated[str | None, typer.Option("--on", help="日期，默认今天。")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告。")
+    ] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """记录评估的一个阶段（报送前检查报告是否完整）。"""
+    from datetime import date
+
+    from decisiontrack.ops.evaluations import advance as advance_stage
+
+    root = workspace_root()
+    day = parse_date(on, "--on") or date.today()
+    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force)
+    finish(root, change, no_commit=no_commit)
+
+
+@command(app, "decide")
+def decide(
+    decision_id: DecisionArg,
+    evaluation_id: EvaluationArg,
+    outcome: Annotated[
+        str | None, typer.Option(help="评估结论（办法规定的结论，如 continue 或 继续执行）。")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="决定日期，默认今天。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已记录的决定。")] = False,
+    no_commit: NoCommit = False,
+) -> None:
+    """记录决策机关根据评估结果作出的决定（第二十条）。"""
+    from datetime import date
+
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.ops.evaluations import decide as decide_outcome
+
+    root = workspace_root()
+    values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
+    day = parse_date(on, "--on") or date.today()
+    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force)
+    finish(root, change, no_commit=no_commit)

@@ -1,0 +1,49 @@
+"""``progress new``: the tracking-feedback report of 第八条, prefilled from the records."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import (
+    FORCE_HELP,
+    NO_COMMIT_HELP,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
+
+NAME = "progress"
+app = typer.Typer(
+    help="跟踪反馈报告（第八条）：工作进展、执行效果、存在问题和解决建议、下一步工作安排。",
+    no_args_is_help=True,
+)
+
+
+@command(app, "new")
+def new(
+    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    period: Annotated[
+        str | None, typer.Option(help="报告期间：2024、2024-H1、2024-Q3 或 2024-05。")
+    ] = None,
+    submitted_on: Annotated[
+        str | None, typer.Option(help="报送日期，默认今天（可在前置信息中修改）。")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+) -> None:
+    """生成跟踪反馈报告框架 progress/<期间>.md，预填方案、指标、意见、事实和督查。"""
+    from datetime import date
+
+    from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.ops.folders import decision_dir
+    from decisiontrack.ops.progress import new_progress
+
+    root = workspace_root()
+    decision_dir(root, decision_id)
+    values = fill_missing({"period": period}, [Ask("period", "--period", "报告期间，如 2024-H1")])
+    day = parse_date(submitted_on, "--submitted-on") or date.today()
+    change = new_progress(root, decision_id, values["period"], day, force=force)
+    finish(root, change, no_commit=no_commit)

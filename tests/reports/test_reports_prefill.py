@@ -1,0 +1,107 @@
+"""Prefilled facts equal the records; no scaffold carries personal data (第二十一条 保密义务)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from eval_helpers import OPINIONS, PERSONAL, make
+
+from decisiontrack.profiles.loader import read_profile
+from decisiontrack.reports import prefill
+from decisiontrack.reports.scaffold import evaluation_document, progress_document
+from decisiontrack.store.loader import load_workspace
+
+
+def _folder(tmp_path, **kwargs):
+    return load_workspace(make(tmp_path, **kwargs)).decisions["2022-001"]
+
+
+def test_opinion_counts_equal_the_records(tmp_path):
+    folder = _folder(tmp_path)
+    counts = prefill.opinion_counts(folder)
+    assert counts["by_pair"] == dict(Counter(OPINIONS))
+    assert counts["by_channel"] == {"letter": 3, "online": 2, "phone": 1}
+    assert counts["by_stance"] == {"oppose": 3, "support": 2, "suggestion": 1}
+    assert counts["total"] == len(OPINIONS) == len(folder.opinions)
+
+
+def test_the_opinion_table_counts_by_channel_and_stance_with_totals(tmp_path):
+    table = prefill.opinion_facts(_folder(tmp_path))
+    assert table.headers == ("渠道", "支持", "反对", "建议", "中立", "合计")
+    assert table.rows == [
+        ("信函", "0", "3", "0", "0", "3"),
+        ("电话", "0", "0", "1", "0", "1"),
+        ("网上", "2", "0", "0", "0", "2"),
+        ("合计", "2", "3", "1", "0", "6"),
+    ]
+
+
+def test_decision_plan_events_inspections_indicators_and_triggers(tmp_path):
+    folder = _folder(tmp_path)
+    text = evaluation_document(folder, folder.evaluations[0].evaluation, read_profile("ordos-2024"))
+    for fact in (
+        "| 决策名称 | 鄂尔多斯市“十四五”生态环境保护规划 |",
+        "| 文号 | 鄂府发〔2021〕88号 |",
+        "| 决策类别 | 重大规划 |",
+        "| 执行期间 | 2021-01-01 至 2025-12-31 |",
+        "| 承办单位 | 市生态环境局 |",
+        "| m1 | 完成年度跟踪调查 | 2024-06-30 | 2024-06-20 | 已完成 |",
+        "| m2 | 完成中期总结 | 2024-12-31 | — | 未完成 |",
+        "| 2024-04-01 | 出现较大争议 | 沿河企业搬迁引发争议 | 2024-04-03 |",
+        "| 2024-05-10 | 实地督查 | 市人民政府督查室 | r2 公开进度 | 2024-09-30 | 未完成 | 未报审 |",
+        "督查 1 次，整改事项 2 项，已完成 1 项。",
+        "| 2024-H1 | PM2.5年均浓度 | 微克/立方米 | 30 | 28 |",
+        "| 合计 | 2 | 3 | 1 | 0 | 6 |",
+    ):
+        assert fact in text, fact
+    # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started
+    assert "| ordos-2024/12.3 | 第十二条第（三）项 | 已逾期 | 2023-07-03 |" in text
+
+
+def test_prefilled_blocks_are_marked_so_lint_can_tell_them_from_the_officers_text(tmp_path):
+    folder = _folder(tmp_path)
+    text = evaluation_document(folder, folder.evaluations[0].evaluation, read_profile("ordos-2024"))
+    assert text.count("<!-- 预填：") == text.count("<!-- /预填 -->") == 8
+
+
+@pytest.mark.parametrize("kind", ["evaluation-report", "evaluation-plan", "progress-report"])
+@pytest.mark.parametrize(
+    ("profile", "category"),
+    [("ordos-2024", "plan"), ("renqiu-2023", "normative"), ("renqiu-2023", "policy")],
+)
+def test_no_personal_data_in_any_scaffold(tmp_path, kind, profile, category):
+    folder = _folder(tmp_path, profile=profile, category=category)
+    p = read_profile(profile)
+    if p.template(kind, category) is None:
+        pytest.skip(f"{profile} has no {kind} for {category}")
+    if kind == "progress-report":
+        text = progress_document(folder, p, "2024-H2", date(2025, 1, 5))
+    else:
+        text = evaluation_document(folder, folder.evaluations[0].evaluation, p, kind)
+    for personal in PERSONAL:
+        assert personal not in text
+    for summary in ("意见0", "意见5"):
+        assert summary not in text
+
+
+def test_progress_report_front_matter_is_a_valid_record_carrying_indicators_over(tmp_path):
+    from decisiontrack.model.progress import ProgressReport
+    from decisiontrack.store.frontmatter import parse_front_matter
+
+    folder = _folder(tmp_path)
+    text = progress_document(folder, read_profile("ordos-2024"), "2024-H2", date(2025, 1, 5))
+    data, body, _ = parse_front_matter(text)
+    report = ProgressReport.model_validate(data)
+    assert (report.period, report.submitted_on) == ("2024-H2", date(2025, 1, 5))
+    assert [(i.name, i.target, i.actual) for i in report.indicators] == [
+        ("PM2.5年均浓度", 30, None)
+    ]
+    assert report.title.endswith("跟踪反馈报告（2024-H2）") and report.issuer == "市生态环境局"
+    assert [line for line in body.splitlines() if line.startswith("## ")] == [
+        "## 一、工作进展",
+        "## 二、执行效果",
+        "## 三、执行中存在问题和解决建议",
+        "## 四、下一步工作安排",
+    ]
