@@ -359,7 +359,8 @@ def test_progress_new_without_period_and_no_terminal_exits_2(tmp_path):
     root = make(tmp_path)
     before = snapshot(root)
     result = run(root, "progress", "new", "2022-001")
-    assert result.exit_code == 2 and "--period" in result.stderr
+    assert result.exit_code == 2
+    assert "缺少必需的选项：--period（报告期间，如 2024-H1）、--submitted-on（报送日期）" in result.stderr
     assert snapshot(root) == before
 
 

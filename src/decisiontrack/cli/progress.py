@@ -29,21 +29,21 @@ def new(
         str | None, typer.Option(help="报告期间：2024、2024-H1、2024-Q3 或 2024-05。")
     ] = None,
     submitted_on: Annotated[
-        str | None, typer.Option(help="报送日期，默认今天（可在前置信息中修改）。")
+        str | None, typer.Option(help="报送日期（第八条报告的日期，按它计算下次报送期限）。")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
 ) -> None:
     """生成跟踪反馈报告框架 progress/<期间>.md，预填方案、指标、意见、事实和督查。"""
-    from datetime import date
-
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.ops.folders import decision_dir
     from decisiontrack.ops.progress import new_progress
 
     root = workspace_root()
     decision_dir(root, decision_id)
-    values = fill_missing({"period": period}, [Ask("period", "--period", "报告期间，如 2024-H1")])
-    day = parse_date(submitted_on, "--submitted-on") or date.today()
-    change = new_progress(root, decision_id, values["period"], day, force=force)
+    values = fill_missing(
+        {"period": period, "submitted_on": parse_date(submitted_on, "--submitted-on")},
+        [Ask("period", "--period", "报告期间，如 2024-H1"), Ask("submitted_on", "--submitted-on", "报送日期", "date")],
+    )
+    change = new_progress(root, decision_id, values["period"], values["submitted_on"], force=force)
     finish(root, change, no_commit=no_commit)

@@ -8,8 +8,8 @@ from pydantic import ValidationError
 
 from decisiontrack.errors import DataError, Problem, UserError
 from decisiontrack.profiles.model import Profile
-from decisiontrack.store.problems import validation_problems
 from decisiontrack.store.locate import SETTINGS_FILE
+from decisiontrack.store.problems import validation_problems
 from decisiontrack.store.tomlfile import line_of, read_text, read_toml
 
 HERE = Path(__file__).parent
