@@ -55,6 +55,7 @@ def _register() -> None:
         checking,
         decision,
         event,
+        export,
         feedback,
         inspection,
         plan,
@@ -66,7 +67,7 @@ def _register() -> None:
     workspace.register(app)
     checking.register(app)
     render.register(app)
-    for group in (profile, decision, plan, feedback, event, inspection):
+    for group in (profile, decision, plan, feedback, event, inspection, export):
         app.add_typer(group.app, name=group.NAME)
 
 
