@@ -27,7 +27,8 @@ SECRET_MASK = "［涉密内容已隐去］"
 
 _SEP = r"[ \t\-\u2010-\u2015\u2212]"  # a space or any dash between digit groups
 _EMAIL = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+\s?[@＠]\s?[A-Za-z0-9\-]+(?:\s?[.。]\s?[A-Za-z0-9\-]+)+"
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+    r"\.[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z])?"  # the top-level domain ends in a letter
 )
 # 18 digits (the last may be X) or the 15 of old cards; any longer run of digits goes too.
 _ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[Xx]|[0-9]{15,})(?![0-9])")
@@ -108,4 +109,5 @@ def redactor_for(workspace) -> Redactor:
         d = folder.decision
         if d is not None and d.classification == "secret":
             secrets.update(value for value in (d.title, d.doc_number) if value)
+    names, contacts = _clean(names), _clean(contacts)
     return Redactor(tuple(sorted(names)), tuple(sorted(contacts)), tuple(sorted(secrets)))
