@@ -13,9 +13,11 @@ EXPECTED = {
     # uid: (day, summary)
     "2022-001/ordos-2024/6.milestone/m2@decisiontrack":
         (date(2024, 9, 30), "【第六条】2022-001 时间节点 m2“完成年度跟踪调查”到期"),
-    "2022-001/ordos-2024/8/next@decisiontrack": (date(2021, 7, 1), "【第八条】2022-001 跟踪反馈报告到期"),
+    "2022-001/ordos-2024/8/next@decisiontrack":
+        (date(2021, 7, 1), "【第八条】2022-001 跟踪反馈报告到期"),
     "2022-001/ordos-2024/9/20240710-problem-eeee@decisiontrack":
-        (date(2024, 7, 17), "【第九条】2022-001 执行中发现严重问题（20240710-problem-eeee）的报告到期"),
+        (date(2024, 7, 17),
+         "【第九条】2022-001 执行中发现严重问题（20240710-problem-eeee）的报告到期"),
     "2022-001/ordos-2024/10/20240510-onsite-ffff/r1@decisiontrack":
         (date(2024, 8, 31), "【第十条】2022-001 整改事项 r1“补齐监测站点”到期"),
     "2022-001/ordos-2024/19/2024-special@decisiontrack":
@@ -80,13 +82,14 @@ def test_uid_survives_a_date_change(ws, tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("2024-09-30", "2024-10-31"),
                     encoding="utf-8")
     events = _events(write_calendar(run_check(ws, AS_OF), tmp_path / "moved.ics"))
-    moved = next(e for e in events if str(e["UID"]) == "2022-001/ordos-2024/6.milestone/m2@decisiontrack")
+    uid = "2022-001/ordos-2024/6.milestone/m2@decisiontrack"
+    moved = next(e for e in events if str(e["UID"]) == uid)
     assert moved.decoded("DTSTART") == date(2024, 10, 31)
     assert len(events) == len(EXPECTED)
 
 
 def test_renqiu_publication_deadline(tmp_path):
-    """任丘第七条: a decided evaluation of a non-secret decision is due for publication in 30 days."""
+    """任丘第七条: a decided evaluation of a non-secret decision is published within 30 days."""
     from tests.helpers import decision_toml, workspace
 
     from decisiontrack.checking import run_check

@@ -29,7 +29,8 @@ def test_sheets_headers_frozen_and_filtered(book):
     for sheet, headers in ((book["台账"], DECISION_HEADERS), (book["发现事项"], FINDING_HEADERS)):
         assert [c.value for c in sheet[1]] == list(headers)
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(headers)).column_letter}{sheet.max_row}"
+        last = sheet.cell(1, len(headers)).column_letter
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
         assert all(c.font.bold for c in sheet[1])
     ledger = book["台账"]
     assert ledger.column_dimensions["B"].width > ledger.column_dimensions["A"].width > 8
@@ -47,12 +48,14 @@ def test_one_row_per_decision(book):
     assert _day(row["施行日期"]) == date(2021, 1, 1)
     assert _day(row["截止日期"]) == date(2025, 12, 31)
     assert row["跟踪反馈方案"] == "已制定（市生态环境局规划科）"
-    assert (row["时间节点已完成"], row["时间节点未完成"], row["意见数"], row["事实数"]) == (1, 1, 4, 1)
+    counts = ("时间节点已完成", "时间节点未完成", "意见数", "事实数")
+    assert [row[key] for key in counts] == [1, 1, 4, 1]
     assert row["评估（阶段、结论）"] == (
         "2023-mid-term 中期评估：作出决定（继续执行）\n2024-special 专项评估：调查研究结束"
     )
     assert _day(row["下一个期限"]) == date(2021, 7, 1)
-    assert (row["已逾期"], row["应当"], row["即将到期"], row["可以"], row["提示"]) == (1, 0, 1, 0, 0)
+    levels = ("已逾期", "应当", "即将到期", "可以", "提示")
+    assert [row[key] for key in levels] == [1, 0, 1, 0, 0]
     open_ended = dict(zip(header, rows[3], strict=True))
     assert open_ended["截止日期"] is None and open_ended["跟踪反馈方案"] == "未制定"
     assert book["台账"]["H2"].is_date and book["台账"]["H2"].number_format == "yyyy-mm-dd"
@@ -66,7 +69,9 @@ def test_findings_sheet_has_every_finding_with_its_article(book, result):
         assert _day(row[5]) == finding.since
         assert row[7] == finding.message
     first = rows[0]
-    assert first[:5] == ["2022-001", "鄂尔多斯市“十四五”生态环境保护规划", "已逾期", "ordos-2024/8", "第八条"]
+    assert first[:5] == [
+        "2022-001", "鄂尔多斯市“十四五”生态环境保护规划", "已逾期", "ordos-2024/8", "第八条"
+    ]
     assert [r[4] for r in rows].count("第十九条") == 1
 
 
