@@ -108,7 +108,7 @@ def test_ordinary_numbers_stay():
 def test_contacts_and_secrets_go_first():
     text = "联系地址东胜区天骄路8号；与某涉密方案有关；张某某来信。"
     out = redact_text(text, known=["张某某"], contacts=["东胜区天骄路8号"], secrets=["某涉密方案"])
-    assert out == f"联系地址{CONTACT_MASK}；与{SECRET_MASK}有关；张**来信。"
+    assert out == f"联系地址{CONTACT_MASK}；与{SECRET_MASK}有关；张＊＊来信。"
 
 
 def test_short_values_are_not_replaced():
@@ -116,7 +116,7 @@ def test_short_values_are_not_replaced():
 
 
 @pytest.mark.parametrize(
-    ("name", "masked"), [("张某某", "张**"), ("欧阳娜娜", "欧***"), ("王", "*")]
+    ("name", "masked"), [("张某某", "张＊＊"), ("欧阳娜娜", "欧＊＊＊"), ("王", "＊")]
 )
 def test_mask_name(name, masked):
     assert mask_name(name) == masked

@@ -7,7 +7,7 @@ So every text of ``export public`` passes through :func:`redact_text` before it 
 Example::
 
     >>> redact_text("联系人张某某，电话 138-0013-8000，邮箱 zhang@example.com", known=["张某某"])
-    '联系人张**，电话 ［电话已隐去］，邮箱 ［电子邮箱已隐去］'
+    '联系人张＊＊，电话 ［电话已隐去］，邮箱 ［电子邮箱已隐去］'
 
 Patterns are bounded by "no digit" look-arounds, not ``\\b``: in Python a Chinese character is a
 word character, so ``\\b`` would miss ``电话13800138000``.
@@ -65,12 +65,15 @@ def redact_text(text: str, known: Iterable[str] = (), contacts: Iterable[str] = 
     return text
 
 
+NAME_MASK = "＊"  # full-width: a Markdown "**" would turn the text around it bold
+
+
 def mask_name(name: str) -> str:
-    """``张某某`` → ``张**``: keep the surname's first character where a name must be shown."""
+    """``张某某`` → ``张＊＊``: keep the first character where a name must be shown."""
     name = name.strip()
     if len(name) <= 1:
-        return "*"
-    return name[0] + "*" * (len(name) - 1)
+        return NAME_MASK
+    return name[0] + NAME_MASK * (len(name) - 1)
 
 
 def _clean(values: Iterable[str]) -> set[str]:
