@@ -56,6 +56,7 @@ def _register() -> None:
         decision,
         evaluation,
         event,
+        export,
         feedback,
         inspection,
         plan,
@@ -68,7 +69,7 @@ def _register() -> None:
     workspace.register(app)
     checking.register(app)
     render.register(app)
-    for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation):
+    for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation, export):
         app.add_typer(group.app, name=group.NAME)
 
 

@@ -20,7 +20,7 @@ from decisiontrack.rules.finding import Finding, Trigger
 from decisiontrack.rules.predicates import PREDICATES
 
 
-class _Values(defaultdict):
+class MessageValues(defaultdict):
     """Leaves unknown ``{placeholders}`` of a message as they are."""
 
     def __missing__(self, key: str) -> str:
@@ -39,13 +39,21 @@ def check_workspace(workspace: Workspace, profile: Profile, as_of: date,
     return sorted(findings, key=Finding.sort_key)
 
 
-def check_decision(folder: DecisionFolder, profile: Profile, as_of: date, window: int) -> list[Finding]:
-    """The findings of one decision."""
+def rule_triggers(folder: DecisionFolder, profile: Profile, as_of: date, window: int):
+    """Each rule of the profile with its resolved parameters and what its predicate found.
+
+    Shared by ``check`` and the calendar export (which wants every deadline, however far).
+    """
     ctx = Context(folder, as_of, profile.parameters, window, profile.outcomes_for(folder.decision.category))
-    findings: list[Finding] = []
     for rule in profile.rules:
         params = resolve(rule.params, profile.parameters)
-        triggers = [t for t in PREDICATES[rule.predicate](ctx, params)]
+        yield ctx, rule, params, list(PREDICATES[rule.predicate](ctx, params))
+
+
+def check_decision(folder: DecisionFolder, profile: Profile, as_of: date, window: int) -> list[Finding]:
+    """The findings of one decision."""
+    findings: list[Finding] = []
+    for ctx, rule, _params, triggers in rule_triggers(folder, profile, as_of, window):
         findings.extend(_findings(ctx, profile, rule, triggers))
     return findings
 
@@ -94,7 +102,7 @@ def _answered(folder: DecisionFolder, rule_id: str, since: date) -> bool:
 def _finding(ctx: Context, profile: Profile, rule: Rule, trigger: Trigger, level: str, since: date,
              due: date | None) -> Finding:
     d = ctx.decision
-    values = _Values(str, {"title": d.title, "decision": d.id, "since": since, "due": due or "", **trigger.values})
+    values = MessageValues(str, {"title": d.title, "decision": d.id, "since": since, "due": due or "", **trigger.values})
     return Finding(
         decision=d.id,
         rule=profile.rule_id(rule),

@@ -1,0 +1,84 @@
+"""``export ledger / calendar / public``: files for daily work and for disclosure (SPEC §4).
+
+The export core (openpyxl, icalendar, python-docx) is imported inside each command only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import command, parse_date, workspace_root
+
+NAME = "export"
+app = typer.Typer(
+    help="导出：Excel 台账、期限日历（.ics）、向社会公开的评估报告（个人信息已隐去）。",
+    no_args_is_help=True,
+)
+
+OUTPUT_HELP = "输出文件；默认为工作区 out/ 下。"
+DIR_HELP = "公开文件的输出目录（须为空目录）。"
+PUBLIC_FORCE_HELP = "目录非空时仍写入，替换其中上次导出的文件。"
+Output = Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP)]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="按哪一天统计待办事项，默认今天。")]
+Force = Annotated[bool, typer.Option("--force", help="覆盖已存在的输出。")]
+
+
+@command(app, "ledger")
+def ledger(output: Output = None, as_of: AsOf = None, force: Force = False) -> None:
+    """导出台账（.xlsx）：每项决策一行，另附全部待办事项及其依据条款。"""
+    from decisiontrack.export.ledger import write_ledger
+
+    result = _check(as_of)
+    _done(write_ledger(result, output, force), result)
+
+
+@command(app, "calendar")
+def calendar(output: Output = None, as_of: AsOf = None, force: Force = False) -> None:
+    """导出期限日历（.ics）：未完成的时间节点、整改、报告、评估和公开期限，重复导入只更新不重复。"""
+    from decisiontrack.export.calendar import write_calendar
+
+    result = _check(as_of)
+    _done(write_calendar(result, output, force), result)
+
+
+@command(app, "public")
+def public(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help=DIR_HELP)],
+    force: Annotated[bool, typer.Option("--force", help=PUBLIC_FORCE_HELP)] = False,
+) -> None:
+    """导出向社会公开的评估报告（任丘第七条）：涉密决策不列入，个人信息已隐去（第二十一条）。"""
+    from decisiontrack.export.public import INDEX, WITHHELD, write_public
+    from decisiontrack.profiles import load_profile
+    from decisiontrack.store.loader import load_workspace
+
+    workspace = load_workspace(workspace_root())
+    chosen = write_public(workspace, load_profile(workspace), directory, force)
+    for report in chosen.reports:
+        typer.echo(f"已写入 {directory / report.file}")
+    typer.echo(f"已写入 {directory / INDEX}")
+    typer.echo(f"已写入 {directory / WITHHELD}")
+    left_out = len(chosen.withheld) + chosen.secret_count
+    typer.echo(f"公开报告 {len(chosen.reports)} 份；未列入 {left_out} 项，见 {WITHHELD}")
+
+
+def _check(as_of: str | None):
+    from datetime import date
+
+    from decisiontrack.checking import run_check
+
+    day = parse_date(as_of, "--as-of") or date.today()
+    return run_check(workspace_root(), day)
+
+
+def _done(path: Path, result) -> None:
+    """Print the path; broken files were exported as such, and exit 3 says so (SPEC §4)."""
+    typer.echo(str(path))
+    if result.errors:
+        for problem in result.errors:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write("以上文件有误，相关内容未能完整导出（可运行 decisiontrack validate）。\n")
+        raise typer.Exit(3)

@@ -1,0 +1,143 @@
+"""``export calendar``: every open dated duty as an all-day iCalendar event.
+
+Officers import the file into their office calendar every week or so. Each duty keeps one UID
+across runs (``<decision>/<rule>/<subject>@decisiontrack``), so a re-import moves an event
+whose date changed instead of adding a second one.
+
+Which duties: every deadline the profile's rules compute, whether or not it is near yet
+(时间节点 第六条, 跟踪反馈报告 第八条, 事实报告 第九条, 整改 第十条, 评估报告 第十九条,
+结果公开 任丘第七条), and the due date of every ``must`` (应当) finding still unanswered on
+``as_of``. Only open items: a done milestone is no longer a duty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from decisiontrack.export.output import target
+from decisiontrack.model.evaluation import STAGES
+from decisiontrack.store.atomic import write_atomic
+
+DOMAIN = "decisiontrack"
+#: What falls due, by predicate type (a fixed set in code); ``{…}`` are the trigger's values.
+WHAT = {
+    "open-deadline/milestones": "时间节点 {id}“{item}”",
+    "open-deadline/rectifications": "整改事项 {id}“{item}”",
+    "progress-cadence": "跟踪反馈报告",
+    "unreported-event": "{kind}（{event}）的报告",
+    "deadline-after-stage": "评估 {evaluation} {until}",
+    "unpublished": "评估 {evaluation} 结果公开",
+}
+#: What a ``must`` that does not ask for an evaluation asks for, by predicate type.
+MUST_WHAT = {
+    "missing-plan": "制定跟踪反馈工作方案",
+    "missing-stage": "补办评估程序",
+    "outcome-status": "落实评估决定",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Duty:
+    """One all-day event: the day, a stable UID, a Chinese summary and the full message."""
+
+    on: date
+    uid: str
+    summary: str
+    description: str
+
+
+def write_calendar(result, out: Path | None = None, force: bool = False) -> Path:
+    """Write the calendar of a :class:`~decisiontrack.checking.CheckResult`; returns the path."""
+    path = target(result.workspace.root, out, "calendar.ics", force)
+    name = f"{result.workspace.settings.workspace.organization}重大行政决策期限".strip()
+    return write_atomic(path, build_calendar(duties(result), name, result.as_of), overwrite=force)
+
+
+def duties(result) -> list[Duty]:
+    """Every open deadline and every unanswered ``must``, by date then UID, one per UID."""
+    found = [*_deadlines(result), *_musts(result)]
+    unique = {duty.uid: duty for duty in sorted(found, reverse=True)}
+    return sorted(unique.values())
+
+
+def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
+    """The .ics bytes; DTSTAMP is ``as_of`` so the same workspace gives the same file."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//decisiontrack//重大行政决策期限//ZH")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
+    for duty in items:
+        event = Event()
+        event.add("uid", duty.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", duty.on)
+        event.add("dtend", duty.on + timedelta(days=1))
+        event.add("summary", duty.summary)
+        event.add("description", duty.description)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _deadlines(result):
+    """Deadline triggers of every rule, whatever ``as_of`` (a far deadline is still a duty)."""
+    from decisiontrack.rules.engine import MessageValues, rule_triggers
+
+    profile = result.profile
+    window = result.workspace.settings.check.due_soon_days
+    for folder in result.workspace.decisions.values():
+        d = folder.decision
+        if d is None:
+            continue
+        for _ctx, rule, params, triggers in rule_triggers(folder, profile, result.as_of, window):
+            for trigger in triggers:
+                if not trigger.deadline:
+                    continue
+                values = MessageValues(str, {"title": d.title, "decision": d.id, "due": trigger.due,
+                                       "until": STAGES.get(params.get("until", ""), ""),
+                                       **trigger.values})
+                kind = rule.predicate + (f"/{params['items']}" if "items" in params else "")
+                what = WHAT.get(kind, "期限").format_map(values)
+                yield Duty(
+                    trigger.due,
+                    _uid(d.id, profile.rule_id(rule), _subject(trigger.values)),
+                    f"【{rule.article}】{d.id} {what}到期",
+                    f"{d.title}\n{rule.message.format_map(values)}",
+                )
+
+
+def _musts(result):
+    """The due date (since + grace_days) of each ``must`` finding, overdue ones included."""
+    titles = {f.id: f.decision.title for f in result.workspace.decisions.values() if f.decision}
+    for finding in result.findings:
+        rule = result.profile.rule(finding.rule)
+        if rule is None or rule.level != "must" or finding.due is None:
+            continue
+        if rule.asks_evaluation:
+            what, subject = "应当组织的后评估", "evaluation"
+        else:
+            what = MUST_WHAT.get(rule.predicate, "应当履行的事项")
+            where = finding.path.removeprefix(f"decisions/{finding.decision}/")
+            subject = f"{where}/{finding.since}"
+        yield Duty(
+            finding.due,
+            _uid(finding.decision, finding.rule, subject),
+            f"【{finding.article}】{finding.decision} {what}到期",
+            f"{titles.get(finding.decision, '')}\n{finding.message}",
+        )
+
+
+def _subject(values: dict) -> str:
+    """What the duty is about: the inspection and item, the evaluation, the event, or ``next``."""
+    keys = ("inspection", "evaluation", "event", "id")
+    return "/".join(str(values[key]) for key in keys if key in values) or "next"
+
+
+def _uid(decision: str, rule: str, subject: str) -> str:
+    return f"{decision}/{rule}/{subject}@{DOMAIN}"
