@@ -1,6 +1,5 @@
 """``check`` and ``status``: what the law asks for today."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``decision add / list / show``: register and view decisions."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``evaluation start / scaffold / lint / advance / decide``: 后评估 (第十三—二十条)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

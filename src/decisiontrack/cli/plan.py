@@ -1,6 +1,5 @@
 """``plan create / done``: the tracking plan of 第六条."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``profile list / show``: the regulations built in, and their rules with articles."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
