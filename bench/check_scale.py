@@ -34,7 +34,7 @@ print(count)
 
 BARE_TYPER = """
 import typer
-app = typer.Typer()
+app = typer.Typer(rich_markup_mode=None)  # as ours: plain help, no rich at start-up
 for name in ("profile", "decision", "plan", "feedback", "event", "progress", "inspection", "evaluation", "export"):
     group = typer.Typer()
     group.command("x")(lambda: None)
