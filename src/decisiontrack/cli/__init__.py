@@ -4,7 +4,6 @@ Group modules import only typer at module level, so ``--help`` stays fast; each 
 imports the core it needs inside its body.
 """
 
-
 from pathlib import Path
 from typing import Annotated
 

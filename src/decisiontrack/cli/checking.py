@@ -1,6 +1,5 @@
 """``check`` and ``status``: what the law asks for today."""
 
-
 from typing import Annotated
 
 import typer

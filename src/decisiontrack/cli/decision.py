@@ -1,6 +1,5 @@
 """``decision add / list / show``: register and view decisions."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``evaluation start / scaffold / lint / advance / decide``: 后评估 (第十三—二十条)."""
 
-
 from typing import Annotated
 
 import typer
@@ -20,7 +19,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-KINDS = {"mid-term": "中期评估", "final": "终期评估", "periodic": "定期评估", "special": "专项评估"}
 STAGE_HELP = (
     "阶段：research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
@@ -67,6 +65,7 @@ def start(
 ) -> None:
     """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
+    from decisiontrack.model.evaluation import KIND_LABELS
     from decisiontrack.ops.evaluations import start_evaluation
     from decisiontrack.ops.folders import decision_dir
 
@@ -80,7 +79,7 @@ def start(
             "evaluator": evaluator,
         },
         [
-            Ask("kind", "--kind", "评估类型", "choice", KINDS),
+            Ask("kind", "--kind", "评估类型", "choice", KIND_LABELS),
             Ask("addresses", "--addresses", "回应的规则（多个用逗号分隔）"),
             Ask("started_on", "--started-on", "启动日期", "date"),
             Ask("evaluator", "--evaluator", "评估机关"),

@@ -1,6 +1,5 @@
 """``event add / reported``: facts that drive rules 9, 11 and 12."""
 
-
 from typing import Annotated
 
 import typer

@@ -3,7 +3,6 @@
 The export core (openpyxl, icalendar, python-docx) is imported inside each command only.
 """
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

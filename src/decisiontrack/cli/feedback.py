@@ -1,6 +1,5 @@
 """``feedback add / list``: public opinions (第七条; 任丘第八条)."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``inspection add / done``: 督查 and 整改 (第十条)."""
 
-
 from typing import Annotated
 
 import typer

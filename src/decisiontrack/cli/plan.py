@@ -1,6 +1,5 @@
 """``plan create / done``: the tracking plan of 第六条."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``profile list / show``: the regulations built in, and their rules with articles."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``progress new``: the tracking-feedback report of 第八条, prefilled from the records."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``decisiontrack render``: a Markdown report → a Word 公文 (or PDF) beside the workspace."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``init``, ``validate`` and ``history``: the workspace as a whole."""
 
-
 from pathlib import Path
 from typing import Annotated
 
