@@ -30,6 +30,13 @@ class CheckResult:
     errors: list[Problem]
     titles: dict[str, str]
 
+    def findings_by_decision(self) -> dict[str, list[Finding]]:
+        """The findings grouped by decision id, each group in check order."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.decision, []).append(finding)
+        return grouped
+
 
 def run_check(root: Path, as_of: date, decision: str | None = None, *, keep_records: bool = False) -> CheckResult:
     """Check the workspace (or one decision) on ``as_of``.

@@ -32,9 +32,7 @@ def next_deadline(folder, findings) -> str:
 
 def decision_rows(result) -> list[list[str]]:
     """Rows of the status table, in decision id order."""
-    by_decision: dict[str, list] = {}
-    for f in result.findings:
-        by_decision.setdefault(f.decision, []).append(f)
+    by_decision = result.findings_by_decision()
     rows = []
     for folder in result.workspace.decisions.values():
         d = folder.decision

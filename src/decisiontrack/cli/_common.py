@@ -9,7 +9,7 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -95,3 +95,7 @@ def finish(root, change, *, no_commit: bool) -> None:
 
 NO_COMMIT_HELP = "不自动提交到 git。"
 FORCE_HELP = "覆盖已存在的记录。"
+
+DecisionArgument = Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]
+ForceOption = Annotated[bool, typer.Option("--force", help=FORCE_HELP)]
+NoCommitOption = Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)]

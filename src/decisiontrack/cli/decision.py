@@ -5,8 +5,9 @@ from typing import Annotated
 import typer
 
 from decisiontrack.cli._common import (
-    FORCE_HELP,
-    NO_COMMIT_HELP,
+    DecisionArgument,
+    ForceOption,
+    NoCommitOption,
     command,
     finish,
     open_workspace,
@@ -35,8 +36,8 @@ def add(
     continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
     classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
     summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """登记一项重大行政决策（写入 decisions/<编号>/decision.toml）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -111,7 +112,7 @@ def _report_errors(errors) -> None:
 
 @command(app, "show")
 def show(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天列出待办，默认今天。")] = None,
 ) -> None:
     """显示一项决策的时间线：方案、时间节点、意见统计、事实、督查、评估和待办。"""

@@ -5,8 +5,9 @@ from typing import Annotated
 import typer
 
 from decisiontrack.cli._common import (
-    FORCE_HELP,
-    NO_COMMIT_HELP,
+    DecisionArgument,
+    ForceOption,
+    NoCommitOption,
     command,
     finish,
     parse_date,
@@ -24,17 +25,15 @@ STAGE_HELP = (
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
 )
 
-DecisionArg = Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]
 EvaluationArg = Annotated[str, typer.Argument(metavar="EVAL", help="评估编号，如 2024-mid-term。")]
 PlanOpt = Annotated[
     bool, typer.Option("--plan", help="评估方案 plan.md（第十四条第（一）项），而不是评估报告。")
 ]
-NoCommit = Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)]
 
 
 @command(app, "start")
 def start(
-    decision_id: DecisionArg,
+    decision_id: DecisionArgument,
     kind: Annotated[
         str | None, typer.Option(help="评估类型：mid-term | final | periodic | special。")
     ] = None,
@@ -60,8 +59,8 @@ def start(
     evaluation_id: Annotated[
         str | None, typer.Option("--id", help="评估编号，默认 <启动年份>-<类型>。")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
-    no_commit: NoCommit = False,
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -103,13 +102,13 @@ def start(
 
 @command(app, "scaffold")
 def scaffold(
-    decision_id: DecisionArg,
+    decision_id: DecisionArgument,
     evaluation_id: EvaluationArg,
     plan: PlanOpt = False,
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已存在的报告（已写的内容会丢失）。")
     ] = False,
-    no_commit: NoCommit = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """生成评估报告框架 report.md：办法要求的各部分，并预填记录中的事实。"""
     from decisiontrack.ops.evaluations import scaffold_document
@@ -120,7 +119,7 @@ def scaffold(
 
 
 @command(app, "lint")
-def lint(decision_id: DecisionArg, evaluation_id: EvaluationArg, plan: PlanOpt = False) -> None:
+def lint(decision_id: DecisionArgument, evaluation_id: EvaluationArg, plan: PlanOpt = False) -> None:
     """检查评估报告：各部分和子项齐全、顺序正确、均已填写，评估结论只写一项；不完整时退出码为 3。"""
     import sys
 
@@ -138,14 +137,14 @@ def lint(decision_id: DecisionArg, evaluation_id: EvaluationArg, plan: PlanOpt =
 
 @command(app, "advance")
 def advance(
-    decision_id: DecisionArg,
+    decision_id: DecisionArgument,
     evaluation_id: EvaluationArg,
     stage: Annotated[str, typer.Argument(metavar="STAGE", help=STAGE_HELP)],
     on: Annotated[str | None, typer.Option("--on", help="日期，默认今天。")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告。")
     ] = False,
-    no_commit: NoCommit = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录评估的一个阶段（报送前检查报告是否完整）。"""
     from datetime import date
@@ -160,14 +159,14 @@ def advance(
 
 @command(app, "decide")
 def decide(
-    decision_id: DecisionArg,
+    decision_id: DecisionArgument,
     evaluation_id: EvaluationArg,
     outcome: Annotated[
         str | None, typer.Option(help="评估结论（办法规定的结论，如 continue 或 继续执行）。")
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="决定日期，默认今天。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已记录的决定。")] = False,
-    no_commit: NoCommit = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录决策机关根据评估结果作出的决定（第二十条）。"""
     from datetime import date

@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import NO_COMMIT_HELP, command, finish, parse_date, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    NoCommitOption,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
 
 NAME = "event"
 app = typer.Typer(help="执行中的事实：依据变化、争议、风险、申请评估等（第九、十一、十二条）。", no_args_is_help=True)
@@ -15,13 +22,13 @@ KINDS = ("basis-changed | force-majeure | below-target | problem | controversy |
 
 @command(app, "add")
 def add(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     kind: Annotated[str | None, typer.Option(help=f"类型：{KINDS}。")] = None,
     on: Annotated[str | None, typer.Option("--on", help="发生日期。")] = None,
     description: Annotated[str, typer.Option(help="情况说明。")] = "",
     reported_on: Annotated[str | None, typer.Option(help="向决策机关报告的日期（第九条）。")] = None,
     raised_by: Annotated[str, typer.Option(help="提出单位（申请评估或认为有必要的机关）。")] = "",
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录一项事实（写入 events/ 下的新文件）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -41,10 +48,10 @@ def add(
 
 @command(app, "reported")
 def reported(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     event_id: Annotated[str, typer.Argument(metavar="EVENT", help="事实文件名（不含 .toml）。")],
     on: Annotated[str | None, typer.Option("--on", help="报告日期，默认今天。")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录事实已向决策机关报告（第九条）。"""
     from datetime import date

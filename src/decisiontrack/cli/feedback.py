@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import NO_COMMIT_HELP, command, finish, parse_date, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    NoCommitOption,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
 
 NAME = "feedback"
 app = typer.Typer(help="公众意见和建议（第七条）。", no_args_is_help=True)
@@ -15,14 +22,14 @@ STANCES = "support 支持 | oppose 反对 | suggestion 建议 | neutral 中立"
 
 @command(app, "add")
 def add(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     received_on: Annotated[str | None, typer.Option(help="收到日期。")] = None,
     channel: Annotated[str | None, typer.Option(help=f"渠道：{CHANNELS}。")] = None,
     stance: Annotated[str | None, typer.Option(help=f"态度：{STANCES}。")] = None,
     summary: Annotated[str, typer.Option(help="意见摘要。")] = "",
     submitter_name: Annotated[str | None, typer.Option(help="提出人姓名（个人信息）。")] = None,
     submitter_contact: Annotated[str | None, typer.Option(help="提出人联系方式（个人信息）。")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录一条公众意见（写入 feedback/ 下的新文件）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -45,7 +52,7 @@ def add(
 
 @command(app, "list")
 def list_opinions(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     show_personal: Annotated[bool, typer.Option("--show-personal", help="显示提出人的姓名和联系方式。")] = False,
 ) -> None:
     """列出一项决策收到的公众意见（默认隐藏个人信息）。"""

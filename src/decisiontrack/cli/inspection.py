@@ -4,7 +4,14 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import NO_COMMIT_HELP, command, finish, parse_date, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    NoCommitOption,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
 
 NAME = "inspection"
 app = typer.Typer(help="督查和整改事项（第十条）。", no_args_is_help=True)
@@ -12,13 +19,13 @@ app = typer.Typer(help="督查和整改事项（第十条）。", no_args_is_hel
 
 @command(app, "add")
 def add(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     conducted_on: Annotated[str | None, typer.Option(help="督查日期。")] = None,
     method: Annotated[str | None, typer.Option(help="方式：written 书面督查 | briefing 听取汇报 | onsite 实地督查。")] = None,
     by: Annotated[str, typer.Option(help="督查机构，如 市人民政府督查室。")] = "",
     findings: Annotated[str, typer.Option(help="督查结论。")] = "",
     rectification: Annotated[list[str] | None, typer.Option(help="整改事项，写成 期限:事项，可重复。")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录一次督查及其整改事项（写入 inspections/ 下的新文件）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -38,12 +45,12 @@ def add(
 
 @command(app, "done")
 def done(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     inspection_id: Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml）。")],
     item_id: Annotated[str, typer.Argument(metavar="ITEM", help="整改事项编号，如 r1。")],
     on: Annotated[str | None, typer.Option("--on", help="完成日期，默认今天。")] = None,
     reviewed_on: Annotated[str | None, typer.Option(help="报市人民政府审核的日期。")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录一项整改事项已完成（第十条第二款）。"""
     from datetime import date

@@ -4,7 +4,15 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import FORCE_HELP, NO_COMMIT_HELP, command, finish, parse_date, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    ForceOption,
+    NoCommitOption,
+    command,
+    finish,
+    parse_date,
+    workspace_root,
+)
 
 NAME = "plan"
 app = typer.Typer(help="跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。", no_args_is_help=True)
@@ -12,7 +20,7 @@ app = typer.Typer(help="跟踪反馈工作方案（第六条）：责任机构�
 
 @command(app, "create")
 def create(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     responsible_unit: Annotated[str | None, typer.Option(help="负责跟踪反馈的责任机构。")] = None,
     milestone: Annotated[list[str] | None, typer.Option(help="时间节点，写成 日期:事项，可重复。")] = None,
     person: Annotated[list[str] | None, typer.Option(help="责任人员，写成 姓名:职务:联系方式，可重复。")] = None,
@@ -21,8 +29,8 @@ def create(
     progress_report_every_months: Annotated[
         int | None, typer.Option(help="每隔几个月报送一次跟踪反馈报告（第八条）。")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """制定跟踪反馈工作方案（写入 plan.toml）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
@@ -42,10 +50,10 @@ def create(
 
 @command(app, "done")
 def done(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     milestone_id: Annotated[str, typer.Argument(metavar="MILESTONE", help="时间节点编号，如 m1。")],
     on: Annotated[str | None, typer.Option("--on", help="完成日期，默认今天。")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """记录一个时间节点已完成。"""
     from datetime import date

@@ -5,8 +5,9 @@ from typing import Annotated
 import typer
 
 from decisiontrack.cli._common import (
-    FORCE_HELP,
-    NO_COMMIT_HELP,
+    DecisionArgument,
+    ForceOption,
+    NoCommitOption,
     command,
     finish,
     parse_date,
@@ -22,15 +23,15 @@ app = typer.Typer(
 
 @command(app, "new")
 def new(
-    decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")],
+    decision_id: DecisionArgument,
     period: Annotated[
         str | None, typer.Option(help="报告期间：2024、2024-H1、2024-Q3 或 2024-05。")
     ] = None,
     submitted_on: Annotated[
         str | None, typer.Option(help="报送日期（第八条报告的日期，按它计算下次报送期限）。")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)] = False,
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
 ) -> None:
     """生成跟踪反馈报告框架 progress/<期间>.md，预填方案、指标、意见、事实和督查。"""
     from decisiontrack.cli._prompts import Ask, fill_missing

@@ -5,7 +5,12 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import command, open_workspace, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    command,
+    open_workspace,
+    workspace_root,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -57,7 +62,7 @@ def _profile_or_none(workspace):
     return load_profile(workspace)
 
 
-def history(decision_id: Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]) -> None:
+def history(decision_id: DecisionArgument) -> None:
     """列出修改过某项决策记录的 git 提交：日期、提交人、说明。"""
     from decisiontrack.cli import _console
     from decisiontrack.ops.folders import decision_dir

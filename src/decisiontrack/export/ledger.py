@@ -58,9 +58,7 @@ def build_ledger(result):
 
 def decision_rows(result) -> list[list]:
     """One row per decision folder, in id order; a broken decision.toml still gets its row."""
-    by_decision: dict[str, list] = {}
-    for finding in result.findings:
-        by_decision.setdefault(finding.decision, []).append(finding)
+    by_decision = result.findings_by_decision()
     rows = []
     for folder in result.workspace.decisions.values():
         d = folder.decision
