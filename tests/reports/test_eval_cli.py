@@ -261,8 +261,21 @@ def test_submitted_accepts_a_finished_report(tmp_path):
     assert result.exit_code == 0, result.stderr
 
 
+def test_decide_refuses_an_evaluation_not_yet_submitted(tmp_path):
+    root = make(tmp_path)
+    before = snapshot(root)
+    result = run(root, "evaluation", "decide", "2022-001", "2024-mid-term", "--outcome", "adjust",
+                 "--on", "2024-11-01", "--no-commit")
+    assert result.exit_code == 2
+    assert "评估 2024-mid-term 的报告尚未报送决策机关（第十九条），不能记录决定" in result.stderr
+    assert snapshot(root) == before
+
+
 def test_decide_records_the_outcome_by_id_or_label(tmp_path):
     root = make(tmp_path)
+    submitted = run(root, "evaluation", "advance", "2022-001", "2024-mid-term", "submitted",
+                    "--on", "2024-10-20", "--force", "--no-commit")
+    assert submitted.exit_code == 0, submitted.stderr
     result = run(
         root,
         "evaluation",

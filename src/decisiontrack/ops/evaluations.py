@@ -241,6 +241,12 @@ def decide(
             f"（可用：{listed}）"
         )
     e = found.evaluation
+    if e.submitted_on is None and not force:
+        raise UserError(
+            f"评估 {evaluation_id} 的报告尚未报送决策机关（第十九条），不能记录决定；"
+            f"请先运行 decisiontrack evaluation advance {decision_id} {evaluation_id} submitted --on 日期，"
+            "或加 --force"
+        )
     if e.decided_on is not None and not force:
         raise UserError(
             f"评估 {evaluation_id} 已于 {e.decided_on} "
