@@ -82,6 +82,18 @@ def workspace_root():
     return root
 
 
+def decision_root(decision_id: str):
+    """The workspace root, after checking that decision ``decision_id`` exists (else exit 2).
+
+    Commands check the id before asking for missing values, so nobody answers prompts in vain.
+    """
+    from decisiontrack.ops.folders import decision_dir
+
+    root = workspace_root()
+    decision_dir(root, decision_id)
+    return root
+
+
 def finish(root, change, *, no_commit: bool) -> None:
     """Report what a writing command wrote and commit it (git audit trail)."""
     from decisiontrack.ops.change import record_change

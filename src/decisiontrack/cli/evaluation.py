@@ -9,6 +9,7 @@ from decisiontrack.cli._common import (
     ForceOption,
     NoCommitOption,
     command,
+    decision_root,
     finish,
     parse_date,
     workspace_root,
@@ -66,10 +67,8 @@ def start(
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.model.evaluation import KIND_LABELS
     from decisiontrack.ops.evaluations import start_evaluation
-    from decisiontrack.ops.folders import decision_dir
 
-    root = workspace_root()
-    decision_dir(root, decision_id)
+    root = decision_root(decision_id)
     values = fill_missing(
         {
             "kind": kind,

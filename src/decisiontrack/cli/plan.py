@@ -9,6 +9,7 @@ from decisiontrack.cli._common import (
     ForceOption,
     NoCommitOption,
     command,
+    decision_root,
     finish,
     parse_date,
     workspace_root,
@@ -35,10 +36,8 @@ def create(
     """制定跟踪反馈工作方案（写入 plan.toml）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.ops.decisions import create_plan
-    from decisiontrack.ops.folders import decision_dir
 
-    root = workspace_root()
-    decision_dir(root, decision_id)
+    root = decision_root(decision_id)
     values = fill_missing({"responsible_unit": responsible_unit},
                           [Ask("responsible_unit", "--responsible-unit", "责任机构")])
     fields = {**values, "steps": steps, "methods": method or [],

@@ -9,9 +9,9 @@ from decisiontrack.cli._common import (
     ForceOption,
     NoCommitOption,
     command,
+    decision_root,
     finish,
     parse_date,
-    workspace_root,
 )
 
 NAME = "progress"
@@ -35,11 +35,9 @@ def new(
 ) -> None:
     """生成跟踪反馈报告框架 progress/<期间>.md，预填方案、指标、意见、事实和督查。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.ops.folders import decision_dir
     from decisiontrack.ops.progress import new_progress
 
-    root = workspace_root()
-    decision_dir(root, decision_id)
+    root = decision_root(decision_id)
     values = fill_missing(
         {"period": period, "submitted_on": parse_date(submitted_on, "--submitted-on")},
         [Ask("period", "--period", "报告期间，如 2024-H1"), Ask("submitted_on", "--submitted-on", "报送日期", "date")],

@@ -8,8 +8,8 @@ import typer
 from decisiontrack.cli._common import (
     DecisionArgument,
     command,
+    decision_root,
     open_workspace,
-    workspace_root,
 )
 
 
@@ -65,12 +65,10 @@ def _profile_or_none(workspace):
 def history(decision_id: DecisionArgument) -> None:
     """列出修改过某项决策记录的 git 提交：日期、提交人、说明。"""
     from decisiontrack.cli import _console
-    from decisiontrack.ops.folders import decision_dir
     from decisiontrack.store.git import history as git_history
     from decisiontrack.store.git import in_repository
 
-    root = workspace_root()
-    decision_dir(root, decision_id)
+    root = decision_root(decision_id)
     if not in_repository(root):
         typer.echo("工作区不是 git 仓库，没有修改历史。")
         return
