@@ -14,8 +14,8 @@ from decisiontrack.store.frontmatter import FrontMatterError, join_front_matter,
 from decisiontrack.store.loader import load_settings, load_workspace
 from decisiontrack.store.locate import find_workspace
 from decisiontrack.store.records import create_record, dump_record, edit_record, entry_file_name
-from decisiontrack.store.transaction import transaction
 from decisiontrack.store.tomlfile import key_lines, line_of, parse_toml
+from decisiontrack.store.transaction import transaction
 from tests.helpers import decision_toml, snapshot, workspace
 
 PLAN = """\

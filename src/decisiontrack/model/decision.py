@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from datetime import date
+from typing import Literal
 
 from pydantic import model_validator
 

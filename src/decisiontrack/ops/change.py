@@ -12,7 +12,6 @@ from pydantic import BaseModel, ValidationError
 
 from decisiontrack.errors import UserError
 
-
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -34,7 +34,7 @@ def add_opinion(root: Path, decision_id: str, fields: dict) -> tuple[Opinion, Ch
     submitter = {k: v for k, v in (fields.pop("submitter", None) or {}).items() if v}
     opinion = build(Opinion, {**fields, **({"submitter": submitter} if submitter else {})},
                     {"received_on": "--received-on"})
-    path = _new_entry(folder, "feedback", opinion.received_on, opinion.channel, opinion)
+    _new_entry(folder, "feedback", opinion.received_on, opinion.channel, opinion)
     summary = f"{CHANNEL_LABELS[opinion.channel]}意见（{opinion.received_on}）"
     return opinion, Change("feedback add", decision_id, summary)
 
@@ -44,7 +44,7 @@ def add_event(root: Path, decision_id: str, fields: dict) -> tuple[Event, Change
     """Record a fact that drives rules 9, 11 and 12."""
     folder = decision_dir(root, decision_id)
     event = build(Event, fields, {"occurred_on": "--on"})
-    path = _new_entry(folder, "events", event.occurred_on, event.kind, event)
+    _new_entry(folder, "events", event.occurred_on, event.kind, event)
     summary = f"{EVENT_LABELS[event.kind]}（{event.occurred_on}）"
     return event, Change("event add", decision_id, summary)
 
@@ -90,7 +90,7 @@ def add_inspection(root: Path, decision_id: str, fields: dict,
     folder = decision_dir(root, decision_id)
     items = [parse_rectification(text, i) for i, text in enumerate(rectifications, 1)]
     inspection = build(Inspection, {**fields, "rectifications": items})
-    path = _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)
+    _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)
     summary = f"{METHOD_LABELS[inspection.method]}（{inspection.conducted_on}，{len(items)}项整改）"
     return inspection, Change("inspection add", decision_id, summary)
 
