@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
+from tests.export.conftest import AS_OF, checked
 
-from decisiontrack.export.calendar import write_calendar
+from decisiontrack.export.calendar import calendar_duties, write_calendar
 
 EXPECTED = {
     # uid: (day, summary)
@@ -35,6 +36,11 @@ EXPECTED = {
 
 def _events(path):
     return Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+@pytest.fixture
+def result(ws):
+    return checked(ws, AS_OF, calendar_duties)
 
 
 @pytest.fixture
@@ -74,14 +80,10 @@ def test_same_workspace_gives_the_same_file_and_uids(result, ics, tmp_path):
 
 def test_uid_survives_a_date_change(ws, tmp_path):
     """A milestone moved to another day keeps its UID: a re-import moves the event."""
-    from tests.export.conftest import AS_OF
-
-    from decisiontrack.checking import run_check
-
     plan = ws / "decisions/2022-001/plan.toml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("2024-09-30", "2024-10-31"),
                     encoding="utf-8")
-    events = _events(write_calendar(run_check(ws, AS_OF), tmp_path / "moved.ics"))
+    events = _events(write_calendar(checked(ws, AS_OF, calendar_duties), tmp_path / "moved.ics"))
     uid = "2022-001/ordos-2024/6.milestone/m2@decisiontrack"
     moved = next(e for e in events if str(e["UID"]) == uid)
     assert moved.decoded("DTSTART") == date(2024, 10, 31)
@@ -92,8 +94,6 @@ def test_renqiu_publication_deadline(tmp_path):
     """任丘第七条: a decided evaluation of a non-secret decision is published within 30 days."""
     from tests.helpers import decision_toml, workspace
 
-    from decisiontrack.checking import run_check
-
     root = workspace(tmp_path / "rq", {
         "decisions/2023-001/decision.toml": decision_toml("2023-001", category="normative"),
         "decisions/2023-001/evaluations/e1/evaluation.toml": (
@@ -102,7 +102,7 @@ def test_renqiu_publication_deadline(tmp_path):
             'decided_on = 2024-03-01\noutcome = "continue"\n'
         ),
     }, profile="renqiu-2023")
-    events = _events(write_calendar(run_check(root, date(2024, 3, 10)), tmp_path / "rq.ics"))
+    events = _events(write_calendar(checked(root, date(2024, 3, 10), calendar_duties), tmp_path / "rq.ics"))
     published = [e for e in events if "结果公开" in str(e["SUMMARY"])]
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in published] == [
         ("【第七条】2023-001 评估 e1 结果公开到期", date(2024, 3, 31))

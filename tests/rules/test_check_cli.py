@@ -58,7 +58,7 @@ def test_quiet_prints_nothing_below_fail_on(tmp_path):
 def test_text_output_groups_by_level_with_articles(tmp_path):
     root = workspace(tmp_path, FILES)
     result = run(root, "check", "--as-of", "2023-10-02")
-    assert "已逾期（overdue）：1 项" in result.stdout
+    assert "已逾期：1 项" in result.stdout
     assert "第十二条第（三）项" in result.stdout
     assert "合计：已逾期 1，应当 0，即将到期 0，可以 0，提示 0，数据错误 0" in result.stdout
 

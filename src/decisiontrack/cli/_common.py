@@ -9,6 +9,7 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -41,11 +42,34 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+WORKSPACE_AFTER = "workspace_after"
+WorkspaceAfterOption = Annotated[
+    list[Path] | None,
+    typer.Option("--workspace", "-w", help="工作区目录（也可写在子命令之前）。", show_default=False),
+]
+
+
+def with_workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The command also accepts ``-w`` after its name (``decisiontrack check -w DIR``)."""
+    import inspect
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _state.workspace_options += kwargs.pop(WORKSPACE_AFTER, None) or []
+        return function(*args, **kwargs)
+
+    signature = inspect.signature(function)
+    extra = inspect.Parameter(WORKSPACE_AFTER, inspect.Parameter.KEYWORD_ONLY, default=None,
+                              annotation=WorkspaceAfterOption)
+    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), extra])
+    return wrapper
+
+
 def command(target: typer.Typer, name: str | None = None, **kwargs: Any):
-    """Register a guarded command on a typer app."""
+    """Register a guarded command on a typer app (``-w`` accepted after its name too)."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        target.command(name, **kwargs)(guarded(function))
+        target.command(name, **kwargs)(with_workspace_option(guarded(function)))
         return function
 
     return decorate
@@ -63,12 +87,30 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise UserError(f"选项 {option} 的日期“{value}”无效：请写成真实的日期，如 2024-01-08") from None
 
 
-def open_workspace():
+def open_workspace(*, only_decisions: bool = False):
     """Locate and load the workspace chosen by -w, the environment or the current folder."""
     from decisiontrack.store.loader import load_workspace
+
+    return load_workspace(one_workspace(), only_decisions=only_decisions)
+
+
+def one_workspace():
+    """The one workspace a command works on (read commands start here; writing ones at
+    :func:`workspace_root`); several ``-w`` are for the overviews only."""
+    from decisiontrack.errors import UserError
     from decisiontrack.store.locate import find_workspace
 
-    return load_workspace(find_workspace(_state.workspace_option))
+    options = list(dict.fromkeys(_state.workspace_options))
+    if len(options) > 1:
+        raise UserError("此命令只能用于一个工作区，-w 只能给一次（check、status、export ledger 可给多个）")
+    return find_workspace(options[0] if options else None)
+
+
+def workspace_roots():
+    """Every workspace chosen: each -w, or the workspaces one level below a parent folder given."""
+    from decisiontrack.store.locate import find_workspaces
+
+    return find_workspaces(list(dict.fromkeys(_state.workspace_options)))
 
 
 def is_interactive() -> bool:
@@ -83,9 +125,8 @@ def workspace_root():
     """
     from decisiontrack.store import transaction
     from decisiontrack.store.loader import load_settings
-    from decisiontrack.store.locate import find_workspace
 
-    root = find_workspace(_state.workspace_option)
+    root = one_workspace()
     load_settings(root)  # broken settings stop a writing command before it writes anything
     if sys.stderr.isatty():
         transaction.wait_notice = lambda text: sys.stderr.write(f"{text}\n")

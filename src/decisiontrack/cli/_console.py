@@ -35,3 +35,74 @@ def table(*columns: str, title: str | None = None, wide: str | None = None):
         else:
             grid.add_column(column, no_wrap=True)
     return grid
+
+
+RICH_ROWS = 200
+"""Up to this many rows a terminal gets a rich table; more are printed plain (rich lays out every
+row before the first line appears: 77% of ``check`` at 10,000 decisions)."""
+
+PLAIN_WIDTH = 100
+"""Line width of plain tables when ``COLUMNS`` does not say (a cron mail, a pipe)."""
+
+
+def width_of(text: str) -> int:
+    """Display columns: wide (CJK) characters take two."""
+    from unicodedata import east_asian_width
+
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - width_of(text))
+
+
+def plain_lines(headers, rows, width: int | None = None):
+    """A table as lines of fixed-width columns, two spaces apart; ids and dates never wrap.
+
+    The last column is the free text (a title, a message): it follows on the line when the line
+    stays within ``width``, and otherwise goes on its own line, indented, so a mail client that
+    wraps long lines never breaks an id or a date.
+    """
+    import os
+
+    if width is None:
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else PLAIN_WIDTH
+    fixed = len(headers) - 1
+    widths = [width_of(h) for h in headers[:fixed]]
+    cached = []
+    for row in rows:
+        cells = [str(cell) for cell in row]
+        cached.append(cells)
+        for index in range(fixed):
+            widths[index] = max(widths[index], width_of(cells[index]))
+
+    def line(cells):
+        head = "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(cells[:fixed]))
+        last = cells[fixed]
+        if not last:
+            return head.rstrip()
+        if width_of(head) + 2 + width_of(last) <= width:
+            return f"{head}  {last}"
+        return f"{head.rstrip()}\n    {last}"
+
+    yield line(list(headers))
+    for cells in cached:
+        yield line(cells)
+
+
+def show_table(headers, rows, title: str | None = None) -> None:
+    """Print a table to stdout: rich on a terminal for a few rows, plain lines otherwise."""
+    import sys
+
+    rows = list(rows)
+    if sys.stdout.isatty() and len(rows) <= RICH_ROWS:
+        grid = table(*headers, title=title, wide=headers[-1])
+        for row in rows:
+            grid.add_row(*(str(cell) for cell in row))
+        out().print(grid)
+        return
+    text = "\n".join(plain_lines(headers, rows))
+    sys.stdout.write((f"{title}\n" if title else "") + text + "\n")

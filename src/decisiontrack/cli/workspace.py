@@ -5,12 +5,7 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import (
-    DecisionArgument,
-    command,
-    decision_root,
-    open_workspace,
-)
+from decisiontrack.cli._common import DecisionArgument, command, decision_root
 
 
 def register(app: typer.Typer) -> None:
@@ -39,27 +34,19 @@ def init(
 
 def validate() -> None:
     """检查全部文件的格式和相互引用；每个问题一行：路径:行号: 说明。"""
+    from decisiontrack.cli._common import one_workspace
     from decisiontrack.errors import ExitCode
-    from decisiontrack.validation import validate_workspace
+    from decisiontrack.validation import validate as validate_files
 
-    workspace = open_workspace()
-    problems = validate_workspace(workspace, _profile_or_none(workspace))
-    for problem in problems:
-        typer.echo(str(problem))
+    problems, count = validate_files(one_workspace())
+    if problems:
+        typer.echo("\n".join(str(problem) for problem in problems))
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
     if errors:
         typer.echo(f"发现 {len(errors)} 个错误、{warnings} 个警告。", err=True)
         raise typer.Exit(int(ExitCode.DATA))
-    typer.echo(f"校验通过：{len(workspace.decisions)} 项决策，{warnings} 个警告。")
-
-
-def _profile_or_none(workspace):
-    try:
-        from decisiontrack.profiles import load_profile
-    except ImportError:
-        return None
-    return load_profile(workspace)
+    typer.echo(f"校验通过：{count} 项决策，{warnings} 个警告。")
 
 
 def history(decision_id: DecisionArgument) -> None:

@@ -50,7 +50,7 @@ class Duty:
 
 
 def write_calendar(result, out: Path | None = None, force: bool = False) -> Path:
-    """Write the calendar of a :class:`~decisiontrack.checking.CheckResult`; returns the path."""
+    """Write the calendar of a check whose view was :func:`calendar_duties`; returns the path."""
     path = target(result.workspace.root, out, "calendar.ics", force)
     name = f"{result.workspace.settings.workspace.organization}重大行政决策期限".strip()
     return write_atomic(path, build_calendar(duties(result), name, result.as_of), overwrite=force)
@@ -58,9 +58,16 @@ def write_calendar(result, out: Path | None = None, force: bool = False) -> Path
 
 def duties(result) -> list[Duty]:
     """Every open deadline and every unanswered ``must``, by date then UID, one per UID."""
-    found = [*_deadlines(result), *_musts(result)]
+    found = [duty for kept in result.views.values() for duty in kept]
     unique = {duty.uid: duty for duty in sorted(found, reverse=True)}
     return sorted(unique.values())
+
+
+def calendar_duties(folder, findings, scope) -> list[Duty]:
+    """The view of the check pass that the calendar keeps: this decision's duties."""
+    if folder.decision is None:
+        return []
+    return [*_deadlines(folder, scope), *_musts(folder, findings, scope.profile)]
 
 
 def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
@@ -86,38 +93,34 @@ def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
     return calendar.to_ical()
 
 
-def _deadlines(result):
+def _deadlines(folder, scope):
     """Deadline triggers of every rule, whatever ``as_of`` (a far deadline is still a duty)."""
     from decisiontrack.rules.engine import MessageValues, rule_triggers
 
-    profile = result.profile
-    window = result.workspace.settings.check.due_soon_days
-    for folder in result.workspace.decisions.values():
-        d = folder.decision
-        if d is None:
-            continue
-        for _ctx, rule, params, triggers in rule_triggers(folder, profile, result.as_of, window):
-            for trigger in triggers:
-                if not trigger.deadline:
-                    continue
-                values = MessageValues(str, {"title": d.title, "decision": d.id, "due": trigger.due,
-                                       "until": STAGES.get(params.get("until", ""), ""),
-                                       **trigger.values})
-                kind = rule.predicate + (f"/{params['items']}" if "items" in params else "")
-                what = WHAT.get(kind, "期限").format_map(values)
-                yield Duty(
-                    trigger.due,
-                    _uid(d.id, profile.rule_id(rule), _subject(trigger.values)),
-                    f"【{rule.article}】{d.id} {what}到期",
-                    f"{d.title}\n{rule.message.format_map(values)}",
-                )
+    profile = scope.profile
+    d = folder.decision
+    window = scope.settings.check.due_soon_days
+    for _ctx, rule, params, triggers in rule_triggers(folder, profile, scope.as_of, window):
+        for trigger in triggers:
+            if not trigger.deadline:
+                continue
+            values = MessageValues(str, {"title": d.title, "decision": d.id, "due": trigger.due,
+                                   "until": STAGES.get(params.get("until", ""), ""),
+                                   **trigger.values})
+            kind = rule.predicate + (f"/{params['items']}" if "items" in params else "")
+            what = WHAT.get(kind, "期限").format_map(values)
+            yield Duty(
+                trigger.due,
+                _uid(d.id, profile.rule_id(rule), _subject(trigger.values)),
+                f"【{rule.article}】{d.id} {what}到期",
+                f"{d.title}\n{rule.message.format_map(values)}",
+            )
 
 
-def _musts(result):
+def _musts(folder, findings, profile):
     """The due date (since + grace_days) of each ``must`` finding, overdue ones included."""
-    titles = {f.id: f.decision.title for f in result.workspace.decisions.values() if f.decision}
-    for finding in result.findings:
-        rule = result.profile.rule(finding.rule)
+    for finding in findings:
+        rule = profile.rule(finding.rule)
         if rule is None or rule.level != "must" or finding.due is None:
             continue
         if rule.asks_evaluation:
@@ -130,7 +133,7 @@ def _musts(result):
             finding.due,
             _uid(finding.decision, finding.rule, subject),
             f"【{finding.article}】{finding.decision} {what}到期",
-            f"{titles.get(finding.decision, '')}\n{finding.message}",
+            f"{folder.decision.title}\n{finding.message}",
         )
 
 
