@@ -114,3 +114,28 @@ def several_to_markdown(as_of: date, results) -> str:
     if left_out:
         text += f"\n涉密决策 {left_out} 项未列入本摘要。\n"
     return text
+
+
+def dumps(payload: dict) -> str:
+    """JSON text as ``json.dumps(indent=2)`` lays it out, but each object of a list on one line.
+
+    ``indent`` makes Python's json fall back to its pure-Python encoder (half a second for 40,000
+    findings); the objects of the lists are encoded by the C encoder, one line each, which also
+    keeps the output easy to grep.
+    """
+    import json
+
+    def one(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["{"]
+    items = list(payload.items())
+    for index, (key, value) in enumerate(items):
+        comma = "," if index < len(items) - 1 else ""
+        if isinstance(value, list) and value:
+            inner = ",\n    ".join(one(item) for item in value)
+            lines.append(f"  {one(key)}: [\n    {inner}\n  ]{comma}")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
