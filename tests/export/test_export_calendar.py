@@ -108,3 +108,25 @@ def test_renqiu_publication_deadline(tmp_path):
         ("【第七条】2023-001 评估 e1 结果公开到期", date(2024, 3, 31))
     ]
     assert str(published[0]["UID"]) == "2023-001/renqiu-2023/7/e1@decisiontrack"
+
+
+def test_written_lines_round_trip_through_icalendar_and_stay_within_75_octets():
+    """The calendar is written line by line: any text comes back as it was (RFC 5545 §3.1, §3.3.11)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from decisiontrack.export.calendar import Duty, build_calendar
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("摘要;,\\\n\r\t:\"aZ9 （）“”、。𠀀"), max_size=120))
+    def round_trip(text):
+        ics = build_calendar([Duty(date(2024, 1, 8), "u1@decisiontrack", text, text * 2)], text, date(2024, 1, 1))
+        assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+        [event] = Calendar.from_ical(ics).walk("VEVENT")
+        def lines(value):
+            return value.replace("\r\n", "\n").replace("\r", "\n")
+
+        assert str(event["SUMMARY"]) == lines(text)
+        assert str(event["DESCRIPTION"]) == lines(text * 2)
+
+    round_trip()

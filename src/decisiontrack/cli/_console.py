@@ -47,11 +47,9 @@ PLAIN_WIDTH = 100
 
 def width_of(text: str) -> int:
     """Display columns: wide (CJK) characters take two."""
-    from unicodedata import east_asian_width
+    from decisiontrack.textwidth import display_width
 
-    if text.isascii():
-        return len(text)
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width(text)
 
 
 def _pad(text: str, width: int) -> str:

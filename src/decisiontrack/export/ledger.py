@@ -19,6 +19,7 @@ from decisiontrack.model.evaluation import KIND_LABELS, STAGES
 from decisiontrack.profiles.model import LEVEL_LABELS, LEVELS
 from decisiontrack.status import next_due, stage_of
 from decisiontrack.store.atomic import write_atomic
+from decisiontrack.textwidth import display_width
 
 DECISION_HEADERS = (
     "编号", "决策名称", "文号", "类别", "密级", "状态", "承办单位",
@@ -168,4 +169,6 @@ def _width(value) -> int:
     if isinstance(value, date):
         return 10
     text = str(value)
-    return max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) for line in text.split("\n"))
+    if "\n" not in text:
+        return display_width(text)
+    return max(display_width(line) for line in text.split("\n"))
