@@ -24,7 +24,7 @@ def test_default_output_goes_to_the_workspace_root(cli, tmp_path, sample):
     folder.mkdir(parents=True)
     report = folder / "report.md"
     report.write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
-    result = cli(str(report))
+    result = cli(str(report), "--draft")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "2024-003-post-2024-report.docx").is_file()
 
