@@ -63,3 +63,18 @@ def strip_article(message: str) -> str:
         if depth == 0:
             return message[:index].rstrip() if message[index + 1 :].startswith("第") else message
     return message
+
+
+_IDENTIFIER = re.compile(r"\s*(?<![\w-])(?:[mr]\d+|\d{8}-[a-z][a-z-]*-[0-9a-f]+|\d{4}-[a-z][a-z-]*)(?![\w-])\s*")
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def plain_words(message: str) -> str:
+    """A finding's message for a reader of no records: 公文 dates, no ids, no article.
+
+    Record ids (milestone ``m3``, rectification ``r1``, evaluation ``2024-special``, event and
+    inspection file names) mean nothing on paper; the article has a column of its own.
+    """
+    text = _IDENTIFIER.sub(" ", chinese_dates_in(message))
+    text = _CJK_SPACE.sub("", text).replace("（）", "").replace("()", "")
+    return strip_article(text.strip())
