@@ -19,11 +19,15 @@ def brief(
     as_of: Annotated[str | None, typer.Option("--as-of", help="按哪一天汇总，默认今天，如 2025-06-30。")] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="OUT", help="输出文件；默认为工作区 out/ 下的“汇总-日期.docx”，markdown 默认输出到屏幕。"),
+        typer.Option(
+            "--output", "-o", metavar="OUT",
+            help="输出文件；默认为工作区 out/ 下的“汇总-日期.docx”，markdown 默认输出到屏幕。",
+        ),
     ] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="只汇总这个承办单位的决策。")] = None,
     format: Annotated[
-        str | None, typer.Option("--format", metavar="docx|pdf|markdown", help="输出格式：docx（默认）、pdf 或 markdown（用于邮件）。")
+        str | None,
+        typer.Option("--format", metavar="docx|pdf|markdown", help="输出格式：docx（默认）、pdf 或 markdown（用于邮件）。"),
     ] = None,
     include_secret: Annotated[
         bool, typer.Option("--include-secret", help="包括涉密决策（仅供内部使用；默认不列出、不计数）。")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
 
 from decisiontrack.render.html import BlockHtml, MarkdownError, inline_tag
 
@@ -325,13 +326,13 @@ def inline_runs(token, line: int = 0) -> tuple[Run, ...]:
             runs.append(replace(look, text=child.content, code=kind == "code_inline"))
         elif kind == "image":
             alt = "".join(c.content for c in child.children or ()) or child.content
-            runs.append(replace(look, text=alt, image=str(child.attrs.get("src", ""))))
+            runs.append(replace(look, text=alt, image=unquote(str(child.attrs.get("src", "")))))
         elif kind == "footnote_ref":
             runs.append(Run("", footnote=child.meta["label"]))
         elif kind == "footnote_anchor":
             continue
         elif kind == "link_open":
-            link = str(child.attrs.get("href", ""))
+            link = unquote(str(child.attrs.get("href", "")))
             start = len(runs)
         elif kind == "link_close":
             shown = "".join(r.text for r in runs[start:])

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 
-
 #: Twips of one 4号 (14 pt) character, and the cell's left plus right margins.
 CHAR_TWIPS = 280
 CELL_PADDING = 2 * 108 + 30
