@@ -39,7 +39,9 @@ def _texts(document) -> list[str]:
 
 
 def test_inline_html_is_rendered(render_sample):
-    document = render_sample("正文<b>加粗</b>和<i>倾斜</i>，<u>下划线</u>，m<sup>2</sup>，H<sub>2</sub>O<br>第二行<span>不变</span>。\n")
+    document = render_sample(
+        "正文<b>加粗</b>和<i>倾斜</i>，<u>下划线</u>，m<sup>2</sup>，H<sub>2</sub>O<br>第二行<span>不变</span>。\n"
+    )
     paragraph = document.paragraphs[0]
     runs = {run.text: run for run in paragraph.runs if run.text}
     assert runs["加粗"].bold and runs["倾斜"].italic and runs["下划线"].underline
