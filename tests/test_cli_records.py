@@ -722,15 +722,15 @@ def test_feedback_add_refuses_an_unknown_channel(ws):
     refused(
         ws,
         2,
-        "错误：--channel：channel 的值“wechat”无效，"
-        "可选值：letter、phone、fax、email、online、telegram、visit、meeting",
+        "错误：--channel：channel 的值“qq”无效，"
+        "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat",
         "feedback",
         "add",
         "2022-001",
         "--received-on",
         "2024-07-02",
         "--channel",
-        "wechat",
+        "qq",
         "--stance",
         "oppose",
     )
@@ -816,7 +816,7 @@ def test_feedback_list_names_a_broken_opinion_instead_of_leaving_it_out(ws):
     assert rows(result.stdout)[0] == ["2022-001 的公众意见（共 1 条）"]
     assert result.stderr.splitlines()[0] == (
         "decisions/2022-001/feedback/20240316-fax-0000.toml:2: channel 的值“传真”无效，"
-        "可选值：letter、phone、fax、email、online、telegram、visit、meeting"
+        "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat"
     )
     assert snapshot(ws) == before
 

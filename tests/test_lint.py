@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is installed with the test extras")
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is installed with the test extras")
 def test_ruff_is_clean():
     result = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests", "bench"],
                             cwd=ROOT, capture_output=True, text=True)

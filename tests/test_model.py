@@ -222,7 +222,7 @@ def error_of(model, data) -> list[dict]:
         (Decision, SPEC_DECISION, "category", "policy-ish"),
         (Decision, SPEC_DECISION, "classification", "confidential"),
         (Decision, SPEC_DECISION, "status", "active"),
-        (Opinion, SPEC_OPINION, "channel", "wechat"),
+        (Opinion, SPEC_OPINION, "channel", "qq"),
         (Opinion, SPEC_OPINION, "stance", "against"),
         (Event, SPEC_EVENT, "kind", "dispute"),
         (Inspection, SPEC_INSPECTION, "method", "phone"),

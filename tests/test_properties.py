@@ -23,6 +23,7 @@ from decisiontrack.model import (
     TrackingPlan,
 )
 from decisiontrack.store.records import dump_record, edit_record
+from decisiontrack.store.transaction import transaction
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 
@@ -271,7 +272,8 @@ def test_closing_a_milestone_keeps_comments_and_unknown_keys(plan, comment, note
         def close(document):
             document["milestones"][0]["done_on"] = closed
 
-        edited = edit_record(path, "plan.toml", TrackingPlan, close)
+        with transaction(Path(folder), commit=False):
+            edited = edit_record(path, "plan.toml", TrackingPlan, close)
         new_text = path.read_text(encoding="utf-8")
 
     assert edited.milestones[0].done_on == closed

@@ -15,6 +15,7 @@ from decisiontrack.store.loader import load_settings, load_workspace
 from decisiontrack.store.locate import find_workspace
 from decisiontrack.store.records import create_record, dump_record, edit_record, entry_file_name
 from decisiontrack.store.tomlfile import key_lines, line_of, parse_toml
+from decisiontrack.store.transaction import transaction
 from tests.helpers import decision_toml, snapshot, workspace
 
 PLAN = """\
@@ -167,7 +168,7 @@ def test_a_value_outside_the_vocabulary_is_reported_at_its_key_with_the_choices(
             "decisions/2022-001/decision.toml": decision_toml(),
             "decisions/2022-001/feedback/20240315-letter-1a2b.toml": """\
             received_on = 2024-03-15
-            channel = "wechat"
+            channel = "qq"
             stance = "oppose"
         """,
         },
@@ -176,8 +177,8 @@ def test_a_value_outside_the_vocabulary_is_reported_at_its_key_with_the_choices(
         (
             "decisions/2022-001/feedback/20240315-letter-1a2b.toml",
             2,
-            "channel 的值“wechat”无效，"
-            "可选值：letter、phone、fax、email、online、telegram、visit、meeting",
+            "channel 的值“qq”无效，"
+            "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat",
         )
     ]
 
@@ -392,8 +393,9 @@ def test_a_record_is_dumped_with_the_fields_in_model_order_and_tables_as_blocks(
 
 def test_create_record_refuses_to_replace_a_file(tmp_path):
     event = Event(kind="problem", occurred_on=date(2024, 4, 1))
-    path = create_record(tmp_path / "events" / "e.toml", event)
-    with pytest.raises(UserError):
+    with transaction(tmp_path, commit=False):
+        path = create_record(tmp_path / "events" / "e.toml", event)
+    with pytest.raises(UserError), transaction(tmp_path, commit=False):
         create_record(path, event)
 
 
@@ -412,7 +414,8 @@ def test_an_edit_keeps_comments_and_unknown_keys(tmp_path):
     def close(document):
         document["milestones"][0]["done_on"] = date(2024, 6, 20)
 
-    plan = edit_record(path, "plan.toml", TrackingPlan, close)
+    with transaction(tmp_path, commit=False):
+        plan = edit_record(path, "plan.toml", TrackingPlan, close)
     assert plan.milestone("m1").done_on == date(2024, 6, 20)
     new = path.read_text(encoding="utf-8")
     assert new.startswith("# 法制科 2024-01-10 审核\n")
@@ -428,7 +431,7 @@ def test_an_edit_that_would_break_the_record_leaves_the_file_untouched(tmp_path)
     def close_too_early(document):
         document["milestones"][0]["done_on"] = "2024-06-20"
 
-    with pytest.raises(UserError) as raised:
+    with pytest.raises(UserError) as raised, transaction(tmp_path, commit=False):
         edit_record(path, "plan.toml", TrackingPlan, close_too_early)
     assert (
         str(raised.value)
@@ -441,7 +444,7 @@ def test_an_edit_of_a_file_that_is_already_invalid_is_a_data_error(tmp_path):
     path = tmp_path / "plan.toml"
     path.write_text(PLAN.replace("due = 2024-06-30", 'due = "2024-06-30"'), encoding="utf-8")
     before = snapshot(tmp_path)
-    with pytest.raises(DataError) as raised:
+    with pytest.raises(DataError) as raised, transaction(tmp_path, commit=False):
         edit_record(path, "plan.toml", TrackingPlan, lambda document: None)
     assert [str(p) for p in raised.value.problems] == [
         "plan.toml:7: milestones[0].due 应为日期，写作 2024-01-08（不加引号）"

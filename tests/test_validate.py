@@ -52,9 +52,9 @@ def test_every_problem_is_a_path_line_message_line_and_the_exit_code_is_3(tmp_pa
         {
             "decisions/2022-001/decision.toml": decision_toml(),
             "decisions/2022-001/plan.toml": PLAN.replace("2024-06-30", "2024-02-30"),
-            "decisions/2022-001/feedback/20240315-wechat-0a1b.toml": """\
+            "decisions/2022-001/feedback/20240315-qq-0a1b.toml": """\
             received_on = 2024-03-15
-            channel = "wechat"
+            channel = "qq"
             stance = "oppose"
             # 法制科备注
             来源 = "政务公众号"
@@ -70,8 +70,8 @@ def test_every_problem_is_a_path_line_message_line_and_the_exit_code_is_3(tmp_pa
     result = run(root, "validate")
     assert result.exit_code == 3
     assert result.stdout.splitlines() == [
-        "decisions/2022-001/feedback/20240315-wechat-0a1b.toml:2: channel 的值“wechat”无效，"
-        "可选值：letter、phone、fax、email、online、telegram、visit、meeting",
+        "decisions/2022-001/feedback/20240315-qq-0a1b.toml:2: channel 的值“qq”无效，"
+        "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat",
         "decisions/2022-001/plan.toml:5: 日期 2024-02-30 不存在，请改为真实的日期",
         "decisions/2023-001/decision.toml:1: "
         "id “2023-002” 与所在目录名 “2023-001” 不一致，请改成一致",

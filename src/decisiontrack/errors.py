@@ -11,12 +11,14 @@ from pathlib import Path
 
 
 class ExitCode(IntEnum):
-    """SPEC §4: 0 success, 1 findings at or above --fail-on, 2 usage, 3 invalid data."""
+    """SPEC §4: 0 success, 1 findings at or above --fail-on, 2 usage, 3 invalid data,
+    4 (writing commands only) written but not committed to git."""
 
     OK = 0
     FINDINGS = 1
     USAGE = 2
     DATA = 3
+    NOT_COMMITTED = 4
 
 
 class DecisionTrackError(Exception):
@@ -27,6 +29,19 @@ class DecisionTrackError(Exception):
 
 class UserError(DecisionTrackError):
     """Bad usage: unknown id, bad option value, existing record without --force (exit 2)."""
+
+
+class NotCommitted(DecisionTrackError):
+    """The files were written but git did not commit them (exit 4): the audit trail is behind.
+
+    ``files`` are the paths written; the message says why git refused and what to run.
+    """
+
+    exit_code = ExitCode.NOT_COMMITTED
+
+    def __init__(self, message: str, files: list[Path]):
+        self.files = files
+        super().__init__(message)
 
 
 class DataError(DecisionTrackError):

@@ -21,10 +21,14 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from decisiontrack.errors import DataError, DecisionTrackError
+        from decisiontrack.errors import DataError, DecisionTrackError, NotCommitted
 
         try:
             return function(*args, **kwargs)
+        except NotCommitted as error:
+            _report_written(error.files)
+            sys.stderr.write(f"错误：{error}\n")
+            raise typer.Exit(int(error.exit_code)) from None
         except DataError as error:
             for problem in error.problems:
                 sys.stderr.write(f"{problem}\n")
@@ -73,12 +77,19 @@ def is_interactive() -> bool:
 
 
 def workspace_root():
-    """The workspace root chosen by -w, the environment or the current folder."""
+    """The workspace root chosen by -w, the environment or the current folder.
+
+    Writing commands start here: a person at a terminal is told when another writer holds the lock.
+    """
+    from decisiontrack.store import transaction
     from decisiontrack.store.loader import load_settings
     from decisiontrack.store.locate import find_workspace
 
     root = find_workspace(_state.workspace_option)
     load_settings(root)  # broken settings stop a writing command before it writes anything
+    if sys.stderr.isatty():
+        transaction.wait_notice = lambda text: sys.stderr.write(f"{text}\n")
+    _state.root = root
     return root
 
 
@@ -94,14 +105,17 @@ def decision_root(decision_id: str):
     return root
 
 
-def finish(root, change, *, no_commit: bool) -> None:
-    """Report what a writing command wrote and commit it (git audit trail)."""
-    from decisiontrack.ops.change import record_change
+def _report_written(files) -> None:
+    from decisiontrack.cli import _state
 
-    for path in change.files:
-        typer.echo(f"已写入 {path.relative_to(root).as_posix()}")
-    warning = record_change(root, change, commit=not no_commit)
-    if warning:
+    for path in files:
+        typer.echo(f"已写入 {_state.shown_path(path)}")
+
+
+def finish(root, change) -> None:
+    """Report what a writing command wrote (the operation has committed it) and git's warnings."""
+    _report_written(change.files)
+    for warning in change.warnings:
         sys.stderr.write(f"警告：{warning}\n")
 
 

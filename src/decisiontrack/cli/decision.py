@@ -72,8 +72,8 @@ def add(
         "classification": classification,
         "summary": summary,
     }
-    decision, change = add_decision(root, {k: v for k, v in fields.items() if v is not None}, force=force)
-    finish(root, change, no_commit=no_commit)
+    decision, change = add_decision(root, {k: v for k, v in fields.items() if v is not None}, force=force, commit=not no_commit)
+    finish(root, change)
     typer.echo(f"已登记决策 {decision.id}：{decision.title}")
 
 

@@ -95,8 +95,8 @@ def start(
         "simplified": simplified,
         "id": evaluation_id,
     }
-    _, change = start_evaluation(root, decision_id, fields, force=force)
-    finish(root, change, no_commit=no_commit)
+    _, change = start_evaluation(root, decision_id, fields, force=force, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "scaffold")
@@ -113,8 +113,8 @@ def scaffold(
     from decisiontrack.ops.evaluations import scaffold_document
 
     root = workspace_root()
-    change = scaffold_document(root, decision_id, evaluation_id, plan=plan, force=force)
-    finish(root, change, no_commit=no_commit)
+    change = scaffold_document(root, decision_id, evaluation_id, plan=plan, force=force, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "lint")
@@ -152,8 +152,8 @@ def advance(
 
     root = workspace_root()
     day = parse_date(on, "--on") or date.today()
-    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force)
-    finish(root, change, no_commit=no_commit)
+    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "decide")
@@ -176,5 +176,5 @@ def decide(
     root = workspace_root()
     values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
     day = parse_date(on, "--on") or date.today()
-    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force)
-    finish(root, change, no_commit=no_commit)
+    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force, commit=not no_commit)
+    finish(root, change)

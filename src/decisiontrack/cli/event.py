@@ -42,8 +42,8 @@ def add(
     )
     fields = {**values, "description": description, "raised_by": raised_by,
               "reported_on": parse_date(reported_on, "--reported-on")}
-    _, change = add_event(root, decision_id, {k: v for k, v in fields.items() if v is not None})
-    finish(root, change, no_commit=no_commit)
+    _, change = add_event(root, decision_id, {k: v for k, v in fields.items() if v is not None}, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "reported")
@@ -59,5 +59,5 @@ def reported(
     from decisiontrack.ops.entries import mark_event_reported
 
     root = workspace_root()
-    change = mark_event_reported(root, decision_id, event_id, parse_date(on, "--on") or date.today())
-    finish(root, change, no_commit=no_commit)
+    change = mark_event_reported(root, decision_id, event_id, parse_date(on, "--on") or date.today(), commit=not no_commit)
+    finish(root, change)

@@ -46,8 +46,8 @@ def add(
         ],
     )
     submitter = {"name": submitter_name or "", "contact": submitter_contact or ""}
-    _, change = add_opinion(root, decision_id, {**values, "summary": summary, "submitter": submitter})
-    finish(root, change, no_commit=no_commit)
+    _, change = add_opinion(root, decision_id, {**values, "summary": summary, "submitter": submitter}, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "list")

@@ -39,8 +39,8 @@ def add(
          Ask("method", "--method", "督查方式", "choice", METHOD_LABELS)],
     )
     _, change = add_inspection(root, decision_id, {**values, "by": by, "findings": findings},
-                               rectification or [])
-    finish(root, change, no_commit=no_commit)
+                               rectification or [], commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "done")
@@ -60,5 +60,5 @@ def done(
     root = workspace_root()
     change = close_rectification(root, decision_id, inspection_id, item_id,
                                  parse_date(on, "--on") or date.today(),
-                                 parse_date(reviewed_on, "--reviewed-on"))
-    finish(root, change, no_commit=no_commit)
+                                 parse_date(reviewed_on, "--reviewed-on"), commit=not no_commit)
+    finish(root, change)

@@ -43,8 +43,8 @@ def create(
     fields = {**values, "steps": steps, "methods": method or [],
               "progress_report_every_months": progress_report_every_months}
     fields = {k: v for k, v in fields.items() if v is not None}
-    plan, change = create_plan(root, decision_id, fields, milestone or [], person or [], force=force)
-    finish(root, change, no_commit=no_commit)
+    plan, change = create_plan(root, decision_id, fields, milestone or [], person or [], force=force, commit=not no_commit)
+    finish(root, change)
 
 
 @command(app, "done")
@@ -60,5 +60,5 @@ def done(
     from decisiontrack.ops.decisions import close_milestone
 
     root = workspace_root()
-    change = close_milestone(root, decision_id, milestone_id, parse_date(on, "--on") or date.today())
-    finish(root, change, no_commit=no_commit)
+    change = close_milestone(root, decision_id, milestone_id, parse_date(on, "--on") or date.today(), commit=not no_commit)
+    finish(root, change)

@@ -42,5 +42,5 @@ def new(
         {"period": period, "submitted_on": parse_date(submitted_on, "--submitted-on")},
         [Ask("period", "--period", "报告期间，如 2024-H1"), Ask("submitted_on", "--submitted-on", "报送日期", "date")],
     )
-    change = new_progress(root, decision_id, values["period"], values["submitted_on"], force=force)
-    finish(root, change, no_commit=no_commit)
+    change = new_progress(root, decision_id, values["period"], values["submitted_on"], force=force, commit=not no_commit)
+    finish(root, change)

@@ -13,9 +13,10 @@ Which duties: every deadline the profile's rules compute, whether or not it is n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from decisiontrack.dates import shift
 from decisiontrack.export.output import target
 from decisiontrack.model.evaluation import STAGES
 from decisiontrack.store.atomic import write_atomic
@@ -77,7 +78,7 @@ def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
         event.add("uid", duty.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", duty.on)
-        event.add("dtend", duty.on + timedelta(days=1))
+        event.add("dtend", shift(duty.on, days=1))
         event.add("summary", duty.summary)
         event.add("description", duty.description)
         event.add("transp", "TRANSPARENT")

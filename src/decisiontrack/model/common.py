@@ -34,12 +34,41 @@ Day = Annotated[date, Field(strict=True)]
 class Record(BaseModel):
     """Base of every file's model: strict types, unknown keys kept in ``model_extra``."""
 
-    model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True)
+    model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True, populate_by_name=True)
 
 
 def text_field() -> str:
     """A free-text field a person may not have written yet (SPEC §2: optional)."""
     return Field(default="")
+
+
+OMIT_WHEN_EMPTY = {"omit_when_empty": True}
+"""Field metadata: a new record file leaves the key out while it is empty (no noise in every file)."""
+
+
+def optional_text() -> str:
+    """A text field that only some records have (e.g. the reason of a withdrawal)."""
+    return Field(default="", json_schema_extra=OMIT_WHEN_EMPTY)
+
+
+def optional_list():
+    """A list that only some records have (e.g. the moves of a milestone)."""
+    return Field(default_factory=list, json_schema_extra=OMIT_WHEN_EMPTY)
+
+
+class Withdrawable(Record):
+    """An entry (opinion, event, inspection) that can be withdrawn but stays on disk for the audit trail.
+
+    A withdrawn entry counts for days before ``withdrawn_on`` only, so ``check --as-of`` an
+    earlier day still sees it.
+    """
+
+    withdrawn_on: Day | None = None
+    withdrawn_reason: str = optional_text()
+
+    def counts_on(self, day: date) -> bool:
+        """True while the entry is not withdrawn on ``day``."""
+        return self.withdrawn_on is None or day < self.withdrawn_on
 
 
 def check_unique(ids: list[str], what: str) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import model_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_order, text_field
+from decisiontrack.model.common import Day, Record, RecordId, check_order, optional_list, optional_text, text_field
 
 Category = Literal["plan", "policy", "reform", "project", "normative", "other"]
 Classification = Literal["public", "internal", "secret"]
@@ -30,6 +31,18 @@ STATUS_LABELS = {
 }
 
 
+class StatusChange(Record):
+    """One entry of ``status_history``: the status from ``since``, and what decided it.
+
+    ``basis`` names a document (文号); ``evaluation`` the evaluation whose outcome it carries out.
+    """
+
+    status: Status
+    since: Day
+    basis: str = optional_text()
+    evaluation: str = optional_text()
+
+
 class Decision(Record):
     """A decision; ``effective_until`` is inclusive and absent for open-ended ones."""
 
@@ -46,7 +59,10 @@ class Decision(Record):
     continue_intended: bool = False
     classification: Classification = "public"
     status: Status = "in-force"
+    status_since: Day | None = None
+    pre_decision_assessor: str = optional_text()
     summary: str = text_field()
+    status_history: list[StatusChange] = optional_list()
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Decision:
@@ -55,4 +71,21 @@ class Decision(Record):
         check_order(("通过日期 adopted_on", self.adopted_on),
                     ("截止日期 effective_until", self.effective_until))
         return self
+
+    def status_on(self, day: date) -> str:
+        """The status in force on ``day`` (SPEC: every record counts from its own date).
+
+        ``status_history`` holds every change; a file that only states ``status`` and
+        ``status_since`` is read as in force until then. Without dates, ``status`` holds always.
+        """
+        changes = [(c.since, c.status) for c in self.status_history]
+        if self.status_since is not None and (self.status_since, self.status) not in changes:
+            changes.append((self.status_since, self.status))
+        if not changes:
+            return self.status
+        current = "in-force"
+        for since, status in sorted(changes):
+            if since <= day:
+                current = status
+        return current
 

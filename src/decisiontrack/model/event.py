@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from decisiontrack.model.common import Day, Record, check_order, text_field
+from decisiontrack.model.common import Day, Withdrawable, check_order, text_field
 
 EventKind = Literal[
     "basis-changed",
@@ -33,7 +33,7 @@ EVENT_LABELS: dict[str, str] = {
 }
 
 
-class Event(Record):
+class Event(Withdrawable):
     """A fact of the implementation; ``reported_on`` absent = not yet reported (第九条)."""
 
     kind: EventKind

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from decisiontrack.model.common import Day, Record, text_field
+from decisiontrack.model.common import Day, Record, Withdrawable, text_field
 
-Channel = Literal["letter", "phone", "fax", "email", "online", "telegram", "visit", "meeting"]
+Channel = Literal["letter", "phone", "fax", "email", "online", "telegram", "visit", "meeting", "wechat"]
 Stance = Literal["support", "oppose", "suggestion", "neutral"]
 
 CHANNEL_LABELS: dict[str, str] = {
@@ -18,6 +18,7 @@ CHANNEL_LABELS: dict[str, str] = {
     "telegram": "电报",
     "visit": "来访",
     "meeting": "座谈会",
+    "wechat": "微信",
 }
 STANCE_LABELS: dict[str, str] = {
     "support": "支持",
@@ -34,7 +35,7 @@ class Submitter(Record):
     contact: str = text_field()
 
 
-class Opinion(Record):
+class Opinion(Withdrawable):
     """An opinion or suggestion from a citizen, legal person or organisation."""
 
     received_on: Day

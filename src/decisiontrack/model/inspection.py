@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_order, check_unique, text_field
+from decisiontrack.model.common import Day, Record, RecordId, Withdrawable, check_order, check_unique, text_field
 
 InspectionMethod = Literal["written", "briefing", "onsite"]
 METHOD_LABELS = {"written": "书面督查", "briefing": "听取汇报", "onsite": "实地督查"}
@@ -27,7 +27,7 @@ class Rectification(Record):
         return self
 
 
-class Inspection(Record):
+class Inspection(Withdrawable):
     """第十条: 书面督查、听取汇报、实地督查, and what must be rectified by when."""
 
     conducted_on: Day

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field, field_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_unique, text_field
+from decisiontrack.model.common import Day, Record, RecordId, check_unique, optional_list, text_field
 
 
 class Person(Record):
@@ -15,19 +17,41 @@ class Person(Record):
     contact: str = text_field()
 
 
+class MilestoneMove(Record):
+    """A milestone moved to a new date (``plan move``): from, to, on which day, and why."""
+
+    from_: Day = Field(alias="from")
+    to: Day
+    on: Day
+    reason: str = text_field()
+
+
 class Milestone(Record):
-    """A time node (时间节点) of the plan; open while ``done_on`` is absent."""
+    """A time node (时间节点) of the plan; open while ``done_on`` is absent.
+
+    ``due`` is the date in force now; ``moves`` keep the earlier ones, so a day before a move
+    still sees the old date (``due_on``).
+    """
 
     id: RecordId
     title: str = text_field()
     due: Day
     done_on: Day | None = None
+    moves: list[MilestoneMove] = optional_list()
+
+    def due_on(self, day: date) -> date:
+        """The due date in force on ``day``: the ``from`` of the first move made after it, else ``due``."""
+        for move in sorted(self.moves, key=lambda m: m.on):
+            if move.on > day:
+                return move.from_
+        return self.due
 
 
 class TrackingPlan(Record):
     """第六条: 责任机构和责任人员、时间节点、方法步骤."""
 
     responsible_unit: str
+    created_on: Day | None = None
     steps: str = text_field()
     methods: list[str] = Field(default_factory=list)
     progress_report_every_months: int | None = Field(default=None, ge=1, le=120)

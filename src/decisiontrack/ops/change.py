@@ -2,26 +2,60 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from decisiontrack.errors import UserError
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 @dataclass
 class Change:
-    """Files written by one command, committed as ``<command>(<decision id>): <summary>``."""
+    """What one command did, committed as ``<command>(<decision id>): <summary>``.
+
+    ``files`` and ``warnings`` are filled by :func:`writes` from the transaction: the files the
+    command really wrote (or removed), and what git warned about (a detached HEAD).
+    """
 
     command: str
     decision_id: str
     summary: str
     files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
         return f"{self.command}({self.decision_id}): {self.summary}"
+
+
+def writes(operation: Callable[P, R]) -> Callable[..., R]:
+    """Run a writing operation inside the workspace transaction (lock → write → commit → unlock).
+
+    The operation takes the workspace root first and returns a :class:`Change` (alone or last in
+    a tuple); callers pass ``commit=False`` for ``--no-commit``. A commit git refuses raises
+    ``NotCommitted`` (exit 4) after the files were written.
+    """
+
+    @functools.wraps(operation)
+    def run(root: Path, *args, commit: bool = True, **kwargs) -> R:
+        from decisiontrack.store.transaction import transaction
+
+        with transaction(root, commit=commit) as tx:
+            result = operation(root, *args, **kwargs)
+            change = result[-1] if isinstance(result, tuple) else result
+            change.files = [*tx.written, *tx.removed]
+            tx.describe(change.message, command=change.command, decision=change.decision_id)
+        change.warnings = tx.warnings
+        return result
+
+    return run
 
 
 def build(model: type[BaseModel], data: dict, option_names: dict[str, str] | None = None):
@@ -38,16 +72,3 @@ def build(model: type[BaseModel], data: dict, option_names: dict[str, str] | Non
             option = (option_names or {}).get(key, "--" + key.replace("_", "-")) if key else ""
             lines.append(f"{option}：{describe_error(item)}" if option else describe_error(item))
         raise UserError("；".join(lines)) from None
-
-
-def record_change(root: Path, change: Change, *, commit: bool) -> str | None:
-    """Commit the change when the workspace is a git repository with ``auto_commit``."""
-    if not commit or not change.files:
-        return None
-    from decisiontrack.store.git import commit_files, in_repository
-    from decisiontrack.store.loader import load_settings
-
-    settings, _ = load_settings(root)
-    if not settings.git.auto_commit or not in_repository(root):
-        return None
-    return commit_files(root, change.files, change.message)

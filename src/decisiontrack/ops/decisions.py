@@ -9,7 +9,7 @@ from pathlib import Path
 from decisiontrack.errors import UserError
 from decisiontrack.model.decision import Decision
 from decisiontrack.model.plan import Milestone, TrackingPlan
-from decisiontrack.ops.change import Change, build
+from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.ops.items import close_item, parse_dated_item
 from decisiontrack.store.loader import DECISIONS
@@ -29,6 +29,7 @@ def next_decision_id(root: Path, year: int) -> str:
     return f"{year}-{max(numbers) + 1:03d}"
 
 
+@writes
 def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Decision, Change]:
     """Write ``decisions/<id>/decision.toml``; the id defaults to the next free number."""
     if not fields.get("id"):
@@ -43,7 +44,7 @@ def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Deci
         raise UserError(f"决策 {decision.id} 已存在（{DECISIONS}/{decision.id}/decision.toml）；"
                         "换一个 --id，或加 --force 覆盖")
     create_record(path, decision, force=force)
-    return decision, Change("decision add", decision.id, decision.title, [path])
+    return decision, Change("decision add", decision.id, decision.title)
 
 
 def parse_milestone(text: str, index: int) -> Milestone:
@@ -60,6 +61,7 @@ def parse_person(text: str) -> dict:
     return {"name": name.strip(), "role": role.strip(), "contact": contact.strip()}
 
 
+@writes
 def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str],
                 people: list[str], *, force: bool = False) -> tuple[TrackingPlan, Change]:
     """Write ``plan.toml`` (第六条: 责任机构和责任人员、时间节点、方法步骤)."""
@@ -74,9 +76,10 @@ def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str
     }
     plan = build(TrackingPlan, data)
     create_record(path, plan, force=force)
-    return plan, Change("plan create", decision_id, f"跟踪反馈工作方案（{len(plan.milestones)}个时间节点）", [path])
+    return plan, Change("plan create", decision_id, f"跟踪反馈工作方案（{len(plan.milestones)}个时间节点）")
 
 
+@writes
 def close_milestone(root: Path, decision_id: str, milestone_id: str, on: date) -> Change:
     """Set ``done_on`` of a milestone, keeping the file's comments and unknown keys."""
     folder = decision_dir(root, decision_id)
@@ -89,4 +92,4 @@ def close_milestone(root: Path, decision_id: str, milestone_id: str, on: date) -
         close_item(document.get("milestones", []), milestone_id, on, "时间节点", shown)
 
     edit_record(path, shown, TrackingPlan, change)
-    return Change("plan done", decision_id, f"时间节点 {milestone_id} 于 {on} 完成", [path])
+    return Change("plan done", decision_id, f"时间节点 {milestone_id} 于 {on} 完成")

@@ -13,7 +13,7 @@ from decisiontrack.errors import UserError
 from decisiontrack.model.event import EVENT_LABELS, Event
 from decisiontrack.model.feedback import CHANNEL_LABELS, Opinion
 from decisiontrack.model.inspection import METHOD_LABELS, Inspection
-from decisiontrack.ops.change import Change, build
+from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir
 from decisiontrack.ops.items import close_item, parse_dated_item
 from decisiontrack.store.loader import DECISIONS
@@ -27,24 +27,26 @@ def _new_entry(folder: Path, kind_folder: str, day: date, kind: str, record) -> 
     return path
 
 
+@writes
 def add_opinion(root: Path, decision_id: str, fields: dict) -> tuple[Opinion, Change]:
     """Record one public opinion (第七条; 任丘第八条)."""
     folder = decision_dir(root, decision_id)
     submitter = {k: v for k, v in (fields.pop("submitter", None) or {}).items() if v}
     opinion = build(Opinion, {**fields, **({"submitter": submitter} if submitter else {})},
                     {"received_on": "--received-on"})
-    path = _new_entry(folder, "feedback", opinion.received_on, opinion.channel, opinion)
+    _new_entry(folder, "feedback", opinion.received_on, opinion.channel, opinion)
     summary = f"{CHANNEL_LABELS[opinion.channel]}意见（{opinion.received_on}）"
-    return opinion, Change("feedback add", decision_id, summary, [path])
+    return opinion, Change("feedback add", decision_id, summary)
 
 
+@writes
 def add_event(root: Path, decision_id: str, fields: dict) -> tuple[Event, Change]:
     """Record a fact that drives rules 9, 11 and 12."""
     folder = decision_dir(root, decision_id)
     event = build(Event, fields, {"occurred_on": "--on"})
-    path = _new_entry(folder, "events", event.occurred_on, event.kind, event)
+    _new_entry(folder, "events", event.occurred_on, event.kind, event)
     summary = f"{EVENT_LABELS[event.kind]}（{event.occurred_on}）"
-    return event, Change("event add", decision_id, summary, [path])
+    return event, Change("event add", decision_id, summary)
 
 
 def _entry_path(folder: Path, kind_folder: str, entry_id: str, what: str, decision_id: str) -> Path:
@@ -59,6 +61,7 @@ def _entry_path(folder: Path, kind_folder: str, entry_id: str, what: str, decisi
     return path
 
 
+@writes
 def mark_event_reported(root: Path, decision_id: str, event_id: str, on: date) -> Change:
     """Record that an event was reported to the decision organ (第九条)."""
     folder = decision_dir(root, decision_id)
@@ -71,7 +74,7 @@ def mark_event_reported(root: Path, decision_id: str, event_id: str, on: date) -
         document["reported_on"] = on
 
     edit_record(path, shown, Event, change)
-    return Change("event reported", decision_id, f"{path.stem} 于 {on} 向决策机关报告", [path])
+    return Change("event reported", decision_id, f"{path.stem} 于 {on} 向决策机关报告")
 
 
 def parse_rectification(text: str, index: int) -> dict:
@@ -80,17 +83,19 @@ def parse_rectification(text: str, index: int) -> dict:
     return {"id": f"r{index}", "item": item, "due": due}
 
 
+@writes
 def add_inspection(root: Path, decision_id: str, fields: dict,
                    rectifications: list[str]) -> tuple[Inspection, Change]:
     """Record a supervision (督查, 第十条) and its rectification items."""
     folder = decision_dir(root, decision_id)
     items = [parse_rectification(text, i) for i, text in enumerate(rectifications, 1)]
     inspection = build(Inspection, {**fields, "rectifications": items})
-    path = _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)
+    _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)
     summary = f"{METHOD_LABELS[inspection.method]}（{inspection.conducted_on}，{len(items)}项整改）"
-    return inspection, Change("inspection add", decision_id, summary, [path])
+    return inspection, Change("inspection add", decision_id, summary)
 
 
+@writes
 def close_rectification(root: Path, decision_id: str, inspection_id: str, item_id: str,
                         on: date, reviewed_on: date | None = None) -> Change:
     """Set ``done_on`` (and optionally ``reviewed_on``) of a rectification item (第十条第二款)."""
@@ -104,4 +109,4 @@ def close_rectification(root: Path, decision_id: str, inspection_id: str, item_i
             item["reviewed_on"] = reviewed_on
 
     edit_record(path, shown, Inspection, change)
-    return Change("inspection done", decision_id, f"整改事项 {item_id} 于 {on} 完成", [path])
+    return Change("inspection done", decision_id, f"整改事项 {item_id} 于 {on} 完成")

@@ -13,7 +13,7 @@ from pathlib import Path
 from decisiontrack.errors import DataError, DecisionTrackError, ExitCode, Problem, UserError
 from decisiontrack.model.evaluation import STAGES, Evaluation
 from decisiontrack.model.folder import DecisionFolder, EvaluationFolder
-from decisiontrack.ops.change import Change, build
+from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.profiles.model import Profile
 from decisiontrack.store.records import create_record, edit_record
@@ -93,6 +93,7 @@ def _addresses(profile: Profile, given: list[str]) -> list[str]:
     return result
 
 
+@writes
 def start_evaluation(
     root: Path, decision_id: str, fields: dict, *, force: bool = False
 ) -> tuple[Evaluation, Change]:
@@ -126,15 +127,16 @@ def start_evaluation(
             "换一个 --id，或加 --force 覆盖"
         )
     create_record(path, evaluation, force=force)
-    return evaluation, Change("evaluation start", decision_id, f"启动评估 {evaluation.id}", [path])
+    return evaluation, Change("evaluation start", decision_id, f"启动评估 {evaluation.id}")
 
 
+@writes
 def scaffold_document(
     root: Path, decision_id: str, evaluation_id: str, *, plan: bool = False, force: bool = False
 ) -> Change:
     """Write ``report.md`` (or ``plan.md``): every section the profile requires, prefilled."""
     from decisiontrack.reports.scaffold import evaluation_document
-    from decisiontrack.store.atomic import write_atomic
+    from decisiontrack.store.transaction import write_record
 
     opened = open_with_profile(root, decision_id)
     found = open_evaluation(opened, evaluation_id)
@@ -147,9 +149,9 @@ def scaffold_document(
         raise UserError(
             f"{found.path}/{path.name} 已存在；如确需重新生成（会覆盖已写的内容），请加 --force"
         )
-    write_atomic(path, text, overwrite=force)
+    write_record(path, text, overwrite=force)
     what = "评估方案" if plan else "评估报告"
-    return Change("evaluation scaffold", decision_id, f"评估 {evaluation_id} 的{what}框架", [path])
+    return Change("evaluation scaffold", decision_id, f"评估 {evaluation_id} 的{what}框架")
 
 
 def lint_document(root: Path, decision_id: str, evaluation_id: str, *, plan: bool = False):
@@ -190,6 +192,7 @@ def _lint(opened: Opened, found: EvaluationFolder, *, plan: bool, lint_report, c
     )
 
 
+@writes
 def advance(
     root: Path, decision_id: str, evaluation_id: str, stage: str, on: date, *, force: bool = False
 ) -> Change:
@@ -225,6 +228,7 @@ def _require_complete_report(opened: Opened, found: EvaluationFolder) -> None:
         )
 
 
+@writes
 def decide(
     root: Path, decision_id: str, evaluation_id: str, outcome: str, on: date, *, force: bool = False
 ) -> Change:
@@ -277,4 +281,4 @@ def _edit(opened: Opened, found: EvaluationFolder, values: dict, summary: str) -
 
     edit_record(path, shown, Evaluation, change)
     command = "evaluation decide" if "outcome" in values else "evaluation advance"
-    return Change(command, opened.folder.id, f"评估 {found.id} {summary}", [path])
+    return Change(command, opened.folder.id, f"评估 {found.id} {summary}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from decisiontrack.errors import UserError
-from decisiontrack.store.atomic import write_atomic
 from decisiontrack.store.locate import SETTINGS_FILE
+from decisiontrack.store.transaction import transaction, write_record
 
 SETTINGS_TEMPLATE = '''[workspace]
 organization = {organization}   # 决策机关
@@ -23,36 +23,32 @@ auto_commit = true               # 每条写入命令自动提交它写入的文
 
 
 def init_workspace(folder: Path, organization: str, profile: str, *, git: bool = True) -> tuple[list[Path], str | None]:
-    """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` unless told not to.
+    """Write settings, ``decisions/`` and ``.gitignore``; ``git init`` and commit unless told not to.
 
-    Returns the files written and a warning when git could not commit them.
+    Returns the files written and a warning when git is not installed.
     """
     import json
 
     from decisiontrack.profiles.loader import profile_path
+    from decisiontrack.store.git import in_repository, init_repository
 
     settings = folder / SETTINGS_FILE
     if settings.exists():
         raise UserError(f"{settings} 已存在：该目录已经是工作区")
     profile_path(profile, folder)
     folder.mkdir(parents=True, exist_ok=True)
+    warning = None
+    if git and not in_repository(folder) and not init_repository(folder):
+        warning = "未找到 git，工作区未纳入版本管理；安装 git 后在该目录运行 git init"
     text = SETTINGS_TEMPLATE.format(
         organization=json.dumps(organization, ensure_ascii=False),
         profile=json.dumps(profile, ensure_ascii=False),
     )
-    written = [write_atomic(settings, text)]
-    (folder / "decisions").mkdir(exist_ok=True)
-    (folder / "decisions" / ".gitkeep").touch()
-    written.append(folder / "decisions" / ".gitkeep")
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        written.append(write_atomic(ignore, "out/\n"))
-    warning = None
-    if git:
-        from decisiontrack.store.git import commit_files, in_repository, init_repository
-
-        if not in_repository(folder) and not init_repository(folder):
-            warning = "未找到 git，工作区未纳入版本管理；安装 git 后在该目录运行 git init"
-        elif in_repository(folder):
-            warning = commit_files(folder, written, "init: 新建工作区")
-    return written, warning
+    with transaction(folder, commit=git) as tx:
+        write_record(settings, text)
+        write_record(folder / "decisions" / ".gitkeep", "", overwrite=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            write_record(ignore, "out/\n")
+        tx.describe("init: 新建工作区", command="init")
+    return tx.written, warning

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from decisiontrack.errors import UserError
-from decisiontrack.ops.change import Change
+from decisiontrack.ops.change import Change, writes
 from decisiontrack.ops.evaluations import open_with_profile
 
 PERIOD = re.compile(r"^\d{4}(?:-(?:H[12]|Q[1-4]|0[1-9]|1[0-2]))?$")
@@ -24,12 +24,13 @@ def check_period(period: str) -> str:
     return period
 
 
+@writes
 def new_progress(
     root: Path, decision_id: str, period: str, submitted_on: date, *, force: bool = False
 ) -> Change:
     """Write ``progress/<period>.md`` prefilled from the records; overwrite only with ``force``."""
     from decisiontrack.reports.scaffold import progress_document
-    from decisiontrack.store.atomic import write_atomic
+    from decisiontrack.store.transaction import write_record
 
     check_period(period)
     opened = open_with_profile(root, decision_id)
@@ -41,5 +42,5 @@ def new_progress(
     text = progress_document(
         opened.folder, opened.profile, period, submitted_on, opened.profile_dir
     )
-    write_atomic(path, text, overwrite=force)
-    return Change("progress new", decision_id, f"跟踪反馈报告 {period}", [path])
+    write_record(path, text, overwrite=force)
+    return Change("progress new", decision_id, f"跟踪反馈报告 {period}")

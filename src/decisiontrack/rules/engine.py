@@ -11,8 +11,9 @@ How a trigger becomes a finding (SPEC §3):
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
+from decisiontrack.dates import shift
 from decisiontrack.model.folder import DecisionFolder, Workspace
 from decisiontrack.profiles.model import Profile, Rule
 from decisiontrack.rules.context import Context, resolve
@@ -74,7 +75,7 @@ def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger
     for trigger in states:
         level, due = rule.level, None
         if rule.level == "must":
-            due = trigger.since + timedelta(days=int(profile.parameters.get("grace_days", 90)))
+            due = shift(trigger.since, days=int(profile.parameters.get("grace_days", 90)))
             if ctx.as_of > due:
                 level = "overdue"
         results.append(_finding(ctx, profile, rule, trigger, level, trigger.since, due))
@@ -84,8 +85,8 @@ def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger
 def _deadline_level(rule: Rule, trigger: Trigger, ctx: Context) -> tuple[str, date] | None:
     due = trigger.due
     if ctx.as_of > due:
-        return "overdue", due + timedelta(days=1)
-    warn_from = due - timedelta(days=ctx.due_soon_days)
+        return "overdue", shift(due, days=1)
+    warn_from = shift(due, days=-ctx.due_soon_days)
     if rule.warn_due_soon and ctx.as_of >= warn_from:
         return "due-soon", warn_from
     return None

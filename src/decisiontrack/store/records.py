@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from decisiontrack.errors import DataError, UserError
-from decisiontrack.store.atomic import write_atomic
 from decisiontrack.store.problems import validation_problems
 from decisiontrack.store.tomlfile import read_toml
+from decisiontrack.store.transaction import write_record
 
 
 def _plain(value: Any) -> Any:
@@ -55,13 +55,30 @@ def _dumps(data: dict) -> str:
     return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
+def _dump(record: BaseModel) -> dict:
+    """The record as plain data by its file keys, leaving out empty fields marked omit-when-empty."""
+    data = {}
+    fields = type(record).model_fields
+    for name, value in record:
+        info = fields.get(name)
+        if info is not None and (info.json_schema_extra or {}).get("omit_when_empty") and not value:
+            continue
+        key = info.alias if info is not None and info.alias else name
+        if isinstance(value, BaseModel):
+            value = _dump(value)
+        elif isinstance(value, list):
+            value = [_dump(v) if isinstance(v, BaseModel) else v for v in value]
+        data[key] = value
+    return data
+
+
 def dump_record(record: BaseModel) -> str:
     """The TOML text of a record: fields in model order, then any unknown keys.
 
     Lists of tables are written as ``[[milestones]]`` blocks, one per item, as the SPEC shows
     them and as a person edits them (tomli-w alone would inline short ones).
     """
-    data = _plain(record.model_dump(mode="python"))
+    data = _plain(_dump(record))
     head = {k: v for k, v in data.items() if not _is_table_array(v)}
     parts = [_dumps(head)]
     for key, items in data.items():
@@ -73,7 +90,7 @@ def dump_record(record: BaseModel) -> str:
 
 def create_record(path: Path, record: BaseModel, *, force: bool = False) -> Path:
     """Write a new record file; refuses to replace an existing one unless ``force``."""
-    return write_atomic(path, dump_record(record), overwrite=force)
+    return write_record(path, dump_record(record), overwrite=force)
 
 
 def entry_file_name(day: date, kind: str, folder: Path) -> str:
@@ -112,5 +129,5 @@ def edit_record(
         # The file was valid before: the values given on the command line are wrong (exit 2).
         messages = "；".join(p.message for p in validation_problems(error, new_text, shown))
         raise UserError(f"无法修改 {shown}：{messages}") from None
-    write_atomic(path, new_text, overwrite=True)
+    write_record(path, new_text, overwrite=True)
     return record

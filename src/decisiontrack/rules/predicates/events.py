@@ -10,8 +10,8 @@ Example: a ``problem`` event of 2024-04-01 without ``reported_on`` is overdue fr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
+from decisiontrack.dates import shift
 from decisiontrack.model.event import EVENT_LABELS
 from decisiontrack.rules.context import Context, applies_to
 from decisiontrack.rules.finding import Trigger
@@ -24,7 +24,7 @@ def unreported_event(ctx: Context, params: dict) -> Iterator[Trigger]:
     for entry in ctx.folder.events:
         e = entry.record
         if e.kind in params["kinds"] and e.reported_on is None:
-            due = e.occurred_on + timedelta(days=params["days"])
+            due = shift(e.occurred_on, days=params["days"])
             yield Trigger(due, due, True, entry.path,
                           {"event": entry.stem, "kind": EVENT_LABELS[e.kind], "occurred_on": e.occurred_on,
                            "due": due})

@@ -10,8 +10,8 @@ opinion of the window ending today was received.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
+from decisiontrack.dates import shift
 from decisiontrack.rules.context import Context, applies_to
 from decisiontrack.rules.finding import Trigger
 
@@ -21,7 +21,7 @@ def opinion_volume(ctx: Context, params: dict) -> Iterator[Trigger]:
     if not applies_to(ctx.decision, params):
         return
     threshold, window = params["threshold"], params["window_days"]
-    start = ctx.as_of - timedelta(days=window - 1)
+    start = shift(ctx.as_of, days=-(window - 1))
     days = sorted(o.record.received_on for o in ctx.folder.opinions if start <= o.record.received_on <= ctx.as_of)
     if threshold > 0 and len(days) >= threshold:
         yield Trigger(days[threshold - 1], path=f"{ctx.folder.path}/feedback",

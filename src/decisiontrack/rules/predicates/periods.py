@@ -12,32 +12,31 @@ Example: a plan 2021-01-01..2025-12-31 (1,826 days, inclusive) is past half on t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
+from decisiontrack.dates import is_open_end, shift
 from decisiontrack.rules.context import Context, applies_to
 from decisiontrack.rules.finding import Trigger
 
 
 def _long_enough(decision, min_years: int) -> bool:
     """The inclusive period lasts at least ``min_years`` calendar years."""
-    if decision.effective_until is None:
+    if is_open_end(decision.effective_until):
         return False
-    return decision.effective_until + timedelta(days=1) >= decision.effective_from + relativedelta(years=min_years)
+    return shift(decision.effective_until, days=1) >= shift(decision.effective_from, years=min_years)
 
 
 def midpoint(start: date, end: date) -> date:
     """The first day on which more than half of the inclusive period has elapsed."""
     total = (end - start).days + 1
-    return start + timedelta(days=total // 2)
+    return shift(start, days=total // 2)
 
 
 def anniversary(ctx: Context, params: dict) -> Iterator[Trigger]:
     """``years`` calendar years after ``effective_from``."""
     d = ctx.decision
     if applies_to(d, params):
-        since = d.effective_from + relativedelta(years=params["years"])
+        since = shift(d.effective_from, years=params["years"])
         yield Trigger(since, path=ctx.folder.decision_path, values={"years": params["years"]})
 
 
@@ -60,16 +59,16 @@ def period_end(ctx: Context, params: dict) -> Iterator[Trigger]:
     """From the day after ``effective_until``."""
     d = ctx.decision
     if applies_to(d, params) and _long_enough(d, params["min_years"]):
-        yield Trigger(d.effective_until + timedelta(days=1), path=ctx.folder.decision_path,
+        yield Trigger(shift(d.effective_until, days=1), path=ctx.folder.decision_path,
                       values={"until": d.effective_until})
 
 
 def _before_expiry(d, params: dict) -> date | None:
-    if d.effective_until is None:
+    if is_open_end(d.effective_until):
         return None
     if any(not getattr(d, flag, False) for flag in params.get("require", [])):
         return None
-    return d.effective_until - relativedelta(months=params["months"])
+    return shift(d.effective_until, months=-params["months"])
 
 
 def before_expiry(ctx: Context, params: dict) -> Iterator[Trigger]:

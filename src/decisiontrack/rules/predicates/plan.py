@@ -13,10 +13,8 @@ on 2024-01-31; a milestone due 2024-06-30 without ``done_on`` is due-soon from 2
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
-
+from decisiontrack.dates import shift
 from decisiontrack.rules.context import Context, applies_to
 from decisiontrack.rules.finding import Trigger
 
@@ -26,7 +24,7 @@ def missing_plan(ctx: Context, params: dict) -> Iterator[Trigger]:
     folder = ctx.folder
     if folder.plan_file_exists or not applies_to(ctx.decision, params):
         return
-    since = ctx.decision.effective_from + timedelta(days=params["after_days"])
+    since = shift(ctx.decision.effective_from, days=params["after_days"])
     yield Trigger(since, path=folder.decision_path, values={"after_days": params["after_days"]})
 
 
@@ -58,6 +56,6 @@ def progress_cadence(ctx: Context, params: dict) -> Iterator[Trigger]:
         return
     latest = folder.latest_progress()
     start = latest.record.submitted_on if latest else ctx.decision.effective_from
-    due = start + relativedelta(months=plan.progress_report_every_months)
+    due = shift(start, months=plan.progress_report_every_months)
     yield Trigger(due, due, True, latest.path if latest else folder.plan_path,
                   {"months": plan.progress_report_every_months, "last": start, "due": due})

@@ -11,10 +11,8 @@ Example: research completed on 2024-01-31 → the report is due on 2024-02-29 (o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
-
+from decisiontrack.dates import shift
 from decisiontrack.model.evaluation import STAGES
 from decisiontrack.rules.context import Context, applies_to
 from decisiontrack.rules.finding import Trigger
@@ -53,7 +51,7 @@ def deadline_after_stage(ctx: Context, params: dict) -> Iterator[Trigger]:
         start = e.stage_date(params["after"])
         if start is None or e.stage_date(params["until"]) is not None:
             continue
-        due = start + relativedelta(months=params.get("months", 0), days=params.get("days", 0))
+        due = shift(start, months=params.get("months", 0), days=params.get("days", 0))
         yield Trigger(due, due, True, f"{folder.path}/evaluation.toml",
                       {"evaluation": e.id, "start": start, "due": due})
 
@@ -76,6 +74,6 @@ def unpublished(ctx: Context, params: dict) -> Iterator[Trigger]:
         return
     for folder, e in _evaluations(ctx):
         if e.decided_on is not None and e.published_on is None:
-            due = e.decided_on + timedelta(days=params["days"])
+            due = shift(e.decided_on, days=params["days"])
             yield Trigger(due, due, True, f"{folder.path}/evaluation.toml",
                           {"evaluation": e.id, "decided_on": e.decided_on, "due": due})

@@ -1,0 +1,35 @@
+"""Calendar arithmetic that never overflows: any date Python can hold works.
+
+``effective_until = 9999-12-31`` is how offices write "open-ended"; a rule that adds a month or
+a grace period to it must not crash the cron check. Every shift is clamped to the calendar's
+ends, and :data:`OPEN_END` is read as "no end".
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+OPEN_END = date.max
+"""``9999-12-31``: the common way to write an open-ended period; treated as having no end."""
+
+
+def shift(day: date, *, years: int = 0, months: int = 0, days: int = 0) -> date:
+    """``day`` moved by calendar years and months (dateutil: 1-31 + 1 month = 2-28/29), then days.
+
+    Clamped to ``date.min``/``date.max`` instead of raising OverflowError.
+    """
+    from dateutil.relativedelta import relativedelta
+
+    try:
+        moved = day + relativedelta(years=years, months=months) if (years or months) else day
+    except (OverflowError, ValueError):
+        return date.max if (years * 12 + months) > 0 else date.min
+    try:
+        return moved + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def is_open_end(day: date | None) -> bool:
+    """True for an absent end or ``9999-12-31``."""
+    return day is None or day == OPEN_END
