@@ -13,7 +13,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from tests.helpers import run
 
 SAMPLE_WORKSPACE = Path(__file__).resolve().parents[2] / "sample_workspace"
