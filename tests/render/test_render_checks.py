@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -159,16 +158,3 @@ def _no_internal_words(text: str) -> None:
     assert not re.search(r"[a-z]+-\d{4}/", text)
     assert ".toml" not in text and "2025-H1" not in text
 
-
-def test_check_does_not_load_the_segmenter_or_docx(tmp_path):
-    """``check`` stays fast: the segmenter and python-docx load only inside ``render``."""
-    import subprocess
-
-    code = (
-        "import sys\nfrom decisiontrack.cli import main\n"
-        "try:\n    main(['-w', sys.argv[1], 'check', '--as-of', '2025-06-30', '--fail-on', 'never'])\n"
-        "except SystemExit:\n    pass\n"
-        "print('LOADED', [m for m in ('rjieba', 'jieba', 'docx', 'mdit_py_plugins') if m in sys.modules])\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(SAMPLE_WORKSPACE)], capture_output=True, text=True)
-    assert "LOADED []" in result.stdout, result.stdout + result.stderr

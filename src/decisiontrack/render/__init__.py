@@ -96,7 +96,7 @@ def render_text(text: str, out: Path, to: str, name: str, overwrite: bool = Fals
 def render_source(source: Source, out: Path, to: str, reference_doc: Path | None, overwrite: bool) -> RenderResult:
     """Lay out a read source and write it as docx or (through LibreOffice) PDF."""
     from decisiontrack.render.checks import internal_words, layout_errors
-    from decisiontrack.render.gbt9704 import ImageError, document_bytes
+    from decisiontrack.render.gbt9704 import document_bytes
     from decisiontrack.render.markdown import MarkdownError, parse
     from decisiontrack.render.output import write_output
 
@@ -113,7 +113,7 @@ def render_source(source: Source, out: Path, to: str, reference_doc: Path | None
 
             find_soffice()  # fail before laying out anything
         data = document_bytes(parsed, meta, reference_doc, source.path.parent)
-    except (MarkdownError, ImageError) as error:
+    except MarkdownError as error:
         raise RenderError(f"{source.where(source.line(error.line))}: {error}") from None
     warnings = internal_words(source)
     if to == "docx":

@@ -20,7 +20,18 @@ from docx.shared import Emu, Pt, Twips
 
 from decisiontrack.render.footnotes import Footnotes, add_reference
 from decisiontrack.render.looks import HEITI, LINE_PITCH, LOOKS, set_fonts, set_ppr_child
-from decisiontrack.render.markdown import BREAK, Heading, ListItem, Paragraph, Parsed, Run, Table, parse, text_of
+from decisiontrack.render.markdown import (
+    BREAK,
+    Heading,
+    ListItem,
+    MarkdownError,
+    Paragraph,
+    Parsed,
+    Run,
+    Table,
+    parse,
+    text_of,
+)
 from decisiontrack.render.meta import DocumentMeta, chinese_date
 from decisiontrack.render.tables import column_widths, row_lines
 from decisiontrack.render.templates import open_base
@@ -38,14 +49,6 @@ CHAR = 16  # one 3号 character, in points
 DATE_RIGHT_INDENT = 4  # 成文日期右空四字 (7.3.5.1)
 UNSEALED_RIGHT_INDENT = 2  # 发文机关署名右空二字 (7.3.5.2)
 SEAL_LINES = 2  # blank lines left above a sealed 落款: the seal's top within a line of the body
-
-
-class ImageError(ValueError):
-    """An image that cannot be embedded; ``line`` is 1-based in the body."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass(frozen=True)
@@ -201,13 +204,13 @@ class _Writer:
 
         path = (self.base_dir / run.image).resolve()
         if "://" in run.image:
-            raise ImageError(line, f"图片“{run.image}”是网络地址：请先下载到报告所在目录，再写文件名")
+            raise MarkdownError(line, f"图片“{run.image}”是网络地址：请先下载到报告所在目录，再写文件名")
         if not path.is_file():
-            raise ImageError(line, f"找不到图片文件 {path}：请检查 ![…]( ) 中的路径（相对于报告所在目录）")
+            raise MarkdownError(line, f"找不到图片文件 {path}：请检查 ![…]( ) 中的路径（相对于报告所在目录）")
         try:
             image = Image.from_file(str(path))
         except (UnrecognizedImageError, OSError, ValueError):
-            raise ImageError(line, f"{path} 不是可嵌入的图片（支持 PNG、JPEG、GIF、BMP、TIFF）") from None
+            raise MarkdownError(line, f"{path} 不是可嵌入的图片（支持 PNG、JPEG、GIF、BMP、TIFF）") from None
         width = min(image.width, Twips(self.page.text_width))
         added.add_picture(str(path), width=width)
 
