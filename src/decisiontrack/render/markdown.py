@@ -214,7 +214,7 @@ class _Walker:
 
     def _footnote(self, token) -> None:
         if token.type == "footnote_open":
-            self.note = token.meta["label"]
+            self.note = str(token.meta["id"])
             self.footnotes[self.note] = ()
         elif token.type == "footnote_close":
             self.note = None
@@ -328,7 +328,7 @@ def inline_runs(token, line: int = 0) -> tuple[Run, ...]:
             alt = "".join(c.content for c in child.children or ()) or child.content
             runs.append(replace(look, text=alt, image=unquote(str(child.attrs.get("src", "")))))
         elif kind == "footnote_ref":
-            runs.append(Run("", footnote=child.meta["label"]))
+            runs.append(Run("", footnote=str(child.meta["id"])))
         elif kind == "footnote_anchor":
             continue
         elif kind == "link_open":
