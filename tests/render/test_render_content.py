@@ -217,3 +217,18 @@ def test_golden_structure(render_sample):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(actual, encoding="utf-8")
     assert actual == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_signature_never_stands_alone_on_a_page(render_sample):
+    """The last body paragraph and the blank lines keep with the 落款 (7.3.5)."""
+    paragraphs = render_sample().paragraphs
+    end = [p.text for p in paragraphs].index("某市司法局")
+    assert paragraphs[end - 3].text == "决策目标基本实现，建议继续实施。"
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[end - 3 : end + 1])
+
+
+def test_an_issuer_without_a_date_is_warned_about(cli, sample):
+    sample.write_text('+++\ntitle = "报告"\nissuer = "某市司法局"\n+++\n正文。\n', encoding="utf-8")
+    result = cli(str(sample))
+    assert result.exit_code == 0
+    assert f"{sample}:3: 警告：落款只有发文机关署名，没有成文日期" in result.stderr

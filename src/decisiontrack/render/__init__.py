@@ -95,7 +95,7 @@ def render_text(text: str, out: Path, to: str, name: str, overwrite: bool = Fals
 
 def render_source(source: Source, out: Path, to: str, reference_doc: Path | None, overwrite: bool) -> RenderResult:
     """Lay out a read source and write it as docx or (through LibreOffice) PDF."""
-    from decisiontrack.render.checks import internal_words, layout_errors
+    from decisiontrack.render.checks import internal_words, layout_errors, missing_date
     from decisiontrack.render.gbt9704 import document_bytes
     from decisiontrack.render.markdown import MarkdownError, parse
     from decisiontrack.render.output import write_output
@@ -115,7 +115,7 @@ def render_source(source: Source, out: Path, to: str, reference_doc: Path | None
         data = document_bytes(parsed, meta, reference_doc, source.path.parent)
     except MarkdownError as error:
         raise RenderError(f"{source.where(source.line(error.line))}: {error}") from None
-    warnings = internal_words(source)
+    warnings = missing_date(meta, source) + internal_words(source)
     if to == "docx":
         return RenderResult(write_output(out, data, overwrite), warnings)
     from decisiontrack.render.pdf import convert_to_pdf

@@ -49,6 +49,15 @@ def internal_words(source) -> list[Problem]:
     return warnings
 
 
+def missing_date(meta, source) -> list[Problem]:
+    """A 落款 with an issuer but no 成文日期 (GB/T 9704-2012 7.3.5) is worth a warning."""
+    if meta.issuer and meta.issued_on is None:
+        line = source.key_line("issuer")
+        return [Problem(str(source.path), line, "落款只有发文机关署名，没有成文日期：请在前置信息中写 "
+                                                "issued_on = 2025-03-03", "warning")]
+    return []
+
+
 def layout_errors(parsed, meta, source) -> None:
     """Refuse a document with nothing to lay out (exit 3)."""
     from decisiontrack.render import RenderError

@@ -275,8 +275,10 @@ class _Writer:
         """
         date_text = chinese_date(meta.issued_on) if meta.issued_on else ""
         if meta.issuer or date_text:
+            if self.document.paragraphs:  # the 落款 never stands alone on a page
+                self.document.paragraphs[-1].paragraph_format.keep_with_next = True
             for _ in range(SEAL_LINES if meta.seal else 1):
-                self.document.add_paragraph(style="Normal")
+                self.document.add_paragraph(style="Normal").paragraph_format.keep_with_next = True
             issuer_right, date_right = signature_indents(meta.issuer, date_text, meta.seal)
             if meta.issuer:
                 self._right(meta.issuer, issuer_right)
