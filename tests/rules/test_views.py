@@ -264,3 +264,14 @@ def test_check_imports_only_what_it_uses(ws):
         assert not any(name.startswith(f"decisiontrack.{package}") for name in ours), package
     assert {name for name in ours if name.startswith("decisiontrack.ops")} == {"decisiontrack.ops",
                                                                                 "decisiontrack.ops.folders"}
+
+
+def test_brief_of_several_workspaces(ws, tmp_path):
+    """The 司法厅's brief names every organisation; a Word file for several needs -o."""
+    county = _county(tmp_path)
+    mail = run(None, "-w", ws, "-w", county, "brief", "--as-of", AS_OF, "--format", "markdown")
+    assert mail.exit_code == 0, mail.output
+    assert "鄂尔多斯市人民政府" in mail.stdout and "某旗人民政府" in mail.stdout
+    assert "涉密事项 2022-003" not in mail.stdout
+    refused = run(None, "-w", ws, "-w", county, "brief", "--as-of", AS_OF)
+    assert refused.exit_code == 2 and "-o" in refused.stderr
