@@ -45,17 +45,6 @@ PLAIN_WIDTH = 100
 """Line width of plain tables when ``COLUMNS`` does not say (a cron mail, a pipe)."""
 
 
-def width_of(text: str) -> int:
-    """Display columns: wide (CJK) characters take two."""
-    from decisiontrack.textwidth import display_width
-
-    return display_width(text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - width_of(text))
-
-
 def plain_lines(headers, rows, width: int | None = None):
     """A table as lines of fixed-width columns, two spaces apart; ids and dates never wrap.
 
@@ -65,30 +54,32 @@ def plain_lines(headers, rows, width: int | None = None):
     """
     import os
 
+    from decisiontrack.textwidth import display_width
+
     if width is None:
         columns = os.environ.get("COLUMNS", "")
         width = int(columns) if columns.isdigit() else PLAIN_WIDTH
-    fixed = len(headers) - 1
-    widths = [width_of(h) for h in headers[:fixed]]
-    cached = []
-    for row in rows:
-        cells = [str(cell) for cell in row]
-        cached.append(cells)
-        for index in range(fixed):
-            widths[index] = max(widths[index], width_of(cells[index]))
+    measured: dict[str, int] = {}  # ids, articles and dates repeat: measure each text once
 
-    def line(cells):
-        head = "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(cells[:fixed]))
+    def measure(text: str) -> int:
+        found = measured.get(text)
+        if found is None:
+            found = measured[text] = display_width(text)
+        return found
+
+    fixed = len(headers) - 1
+    table = [list(headers), *([str(cell) for cell in row] for row in rows)]
+    widths = [max(measure(cells[index]) for cells in table) for index in range(fixed)]
+    room = width - sum(widths) - 2 * fixed  # what is left for the free text on the same line
+    for cells in table:
+        head = "  ".join(cell + " " * (widths[i] - measure(cell)) for i, cell in enumerate(cells[:fixed]))
         last = cells[fixed]
         if not last:
-            return head.rstrip()
-        if width_of(head) + 2 + width_of(last) <= width:
-            return f"{head}  {last}"
-        return f"{head.rstrip()}\n    {last}"
-
-    yield line(list(headers))
-    for cells in cached:
-        yield line(cells)
+            yield head.rstrip()
+        elif 2 * len(last) <= room or (len(last) <= room and display_width(last) <= room):
+            yield f"{head}  {last}"
+        else:
+            yield f"{head.rstrip()}\n    {last}"
 
 
 def show_table(headers, rows, title: str | None = None) -> None:
