@@ -45,7 +45,7 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
 WORKSPACE_AFTER = "workspace_after"
 WorkspaceAfterOption = Annotated[
     list[Path] | None,
-    typer.Option("--workspace", "-w", help="工作区目录（也可写在子命令之前）。", show_default=False),
+    typer.Option("--workspace", "-w", metavar="DIR", help="工作区目录（也可写在子命令之前）。", show_default=False),
 ]
 
 
@@ -102,7 +102,7 @@ def one_workspace():
 
     options = list(dict.fromkeys(_state.workspace_options))
     if len(options) > 1:
-        raise UserError("此命令只能用于一个工作区，-w 只能给一次（check、status、export ledger 可给多个）")
+        raise UserError("此命令只能用于一个工作区，-w 只能给一次（check、status、brief、export ledger 可给多个）")
     return find_workspace(options[0] if options else None)
 
 
