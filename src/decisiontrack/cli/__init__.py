@@ -37,7 +37,7 @@ def _root(
             "-w",
             metavar="DIR",
             envvar="DECISIONTRACK_WORKSPACE",
-            help="工作区目录；默认从当前目录向上查找 decisiontrack.toml。check、status、export ledger "
+            help="工作区目录；默认从当前目录向上查找 decisiontrack.toml。check、status、brief、export ledger "
             "可给多个 -w，或给出存放多个工作区的上级目录。也可写在子命令之后。",
         ),
     ] = None,
