@@ -95,14 +95,14 @@ def check(
     if quiet and not failing and not broken:
         raise typer.Exit(int(code))
     if format == "json":
-        from decisiontrack.rules.digest import dumps, several_to_json, to_json
+        from decisiontrack.rules.digest import json_lines, several_to_json, to_json
 
         if len(results) == 1:
             result = results[0][1]
-            payload = to_json(day, result.profile.name, result.findings, result.errors)
+            payload = to_json(day, result.profile.name, result.findings, result.errors, lazy=True)
         else:
             payload = several_to_json(day, results)
-        sys.stdout.write(dumps(payload))
+        sys.stdout.writelines(json_lines(payload))
     elif format == "markdown":
         from decisiontrack.rules.digest import several_to_markdown
 
@@ -141,9 +141,9 @@ def status(
     results = list(check_many(workspace_roots(), day, selection, views.status_row))
     several = len(results) > 1
     if format == "json":
-        from decisiontrack.rules.digest import dumps
+        from decisiontrack.rules.digest import json_lines
 
-        sys.stdout.write(dumps(views.to_json(day, results, several)))
+        sys.stdout.writelines(json_lines(views.to_json(day, results, several)))
     elif format == "csv":
         sys.stdout.write(views.to_csv(results, several))
     elif format == "markdown":

@@ -25,12 +25,14 @@ def at_or_above(findings: list[Finding], fail_on: str) -> list[Finding]:
     return [f for f in findings if LEVELS.index(f.level) <= limit]
 
 
-def to_json(as_of: date, profile: str, findings: list[Finding], errors: list[Problem]) -> dict:
-    """The object ``check --format json`` prints (SPEC §4)."""
+def to_json(as_of: date, profile: str, findings: list[Finding], errors: list[Problem], *, lazy: bool = False) -> dict:
+    """The object ``check --format json`` prints (SPEC §4); ``lazy`` leaves its lists as generators
+    (for :func:`json_lines`)."""
+    items = (f.to_json() for f in findings)
     return {
         "as_of": as_of.isoformat(),
         "profile": profile,
-        "findings": [f.to_json() for f in findings],
+        "findings": items if lazy else list(items),
         "errors": [e.to_json() for e in errors],
         "summary": summary(findings, errors),
     }
@@ -87,7 +89,8 @@ def shown(results) -> tuple[list[Finding], list[Problem], dict[str, str]]:
 
 def several_to_json(as_of: date, results) -> dict:
     """``check --format json`` over several workspaces: the SPEC's object, each finding and error
-    with its ``"workspace"`` (the organisation), and the list of workspaces checked."""
+    with its ``"workspace"`` (the organisation), and the list of workspaces checked (its findings a
+    generator, for :func:`json_lines`)."""
     findings = sorted(((label, f) for label, result in results for f in result.findings),
                       key=lambda pair: (*pair[1].sort_key()[:1], pair[0], *pair[1].sort_key()[1:]))
     errors = [(label, e) for label, result in results for e in result.errors]
@@ -98,7 +101,7 @@ def several_to_json(as_of: date, results) -> dict:
         "profile": profiles[0] if len(profiles) == 1 else None,
         "workspaces": [{"workspace": label, "path": str(result.workspace.root), "profile": result.profile.name}
                        for label, result in results],
-        "findings": [{"workspace": label, **f.to_json()} for label, f in findings],
+        "findings": ({"workspace": label, **f.to_json()} for label, f in findings),
         "errors": [{"workspace": label, **e.to_json()} for label, e in errors],
         "summary": counts,
     }
@@ -116,26 +119,28 @@ def several_to_markdown(as_of: date, results) -> str:
     return text
 
 
-def dumps(payload: dict) -> str:
-    """JSON text as ``json.dumps(indent=2)`` lays it out, but each object of a list on one line.
+def json_lines(payload: dict):
+    """JSON text, piece by piece, laid out as ``json.dumps(indent=2)`` but each object of a list on
+    one line; a list may be any iterable (a generator), so a large result is never held as text.
 
     ``indent`` makes Python's json fall back to its pure-Python encoder (half a second for 40,000
-    findings); the objects of the lists are encoded by the C encoder, one line each, which also
-    keeps the output easy to grep.
+    findings); here each object goes through the C encoder, which also keeps the output easy to grep.
     """
     import json
 
     def one(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    lines = ["{"]
+    yield "{\n"
     items = list(payload.items())
     for index, (key, value) in enumerate(items):
         comma = "," if index < len(items) - 1 else ""
-        if isinstance(value, list) and value:
-            inner = ",\n    ".join(one(item) for item in value)
-            lines.append(f"  {one(key)}: [\n    {inner}\n  ]{comma}")
-        else:
-            lines.append(f"  {one(key)}: {one(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        if isinstance(value, dict) or not hasattr(value, "__iter__") or isinstance(value, str):
+            yield f"  {one(key)}: {one(value)}{comma}\n"
+            continue
+        opened = False
+        for item in value:
+            yield f"{',' if opened else f'  {one(key)}: ['}\n    {one(item)}"
+            opened = True
+        yield (f"\n  ]{comma}\n" if opened else f"  {one(key)}: []{comma}\n")
+    yield "}\n"
