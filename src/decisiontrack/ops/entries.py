@@ -109,4 +109,4 @@ def close_rectification(root: Path, decision_id: str, inspection_id: str, item_i
             item["reviewed_on"] = reviewed_on
 
     edit_record(path, shown, Inspection, change)
-    return Change("inspection done", decision_id, f"整改事项 {item_id} 于 {on} 完成")
+    return Change("inspection done", decision_id, f"{path.stem} 整改事项 {item_id}（{on}）")
