@@ -6,6 +6,7 @@ import typer
 
 from decisiontrack.cli._common import (
     DecisionArgument,
+    EvidenceOption,
     ForceOption,
     NoCommitOption,
     command,
@@ -146,6 +147,33 @@ def set_fields(
         typer.echo(f"已修改决策 {decision_id}：{change.summary}")
     else:
         typer.echo(f"未修改决策 {decision_id}：所给的值与原记录相同。")
+
+
+@command(app, "status")
+def status(
+    decision_id: DecisionArgument,
+    new_status: Annotated[str, typer.Argument(
+        metavar="STATUS",
+        help="新状态：in-force 执行中 | suspended 中止执行 | terminated 终止执行 | amended 已修改 | expired 已到期，"
+             "或办法的用语（继续执行、中止执行、停止执行、终止执行、修改、调整、废止、终结……）。")],
+    on: Annotated[str | None, typer.Option("--on", help="新状态开始的日期，默认今天。")] = None,
+    by_evaluation: Annotated[str, typer.Option("--by-evaluation", help="据以作出决定的评估编号（第二十条）。")] = "",
+    basis: Annotated[str, typer.Option("--basis", help="作出决定的文件文号，如 鄂府发〔2024〕20号。")] = "",
+    evidence: EvidenceOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """变更决策状态（停止执行、修改等，第二十条）：写入 status、status_since 并追加状态变更记录。"""
+    from datetime import date
+
+    from decisiontrack.model.decision import STATUS_LABELS
+    from decisiontrack.ops.status import change_status
+
+    root = decision_root(decision_id)
+    decision, change = change_status(root, decision_id, new_status, parse_date(on, "--on") or date.today(),
+                                     evaluation=by_evaluation, basis=basis, evidence=evidence or [],
+                                     commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"决策 {decision_id} 自 {decision.status_since} 起{STATUS_LABELS[decision.status]}。")
 
 
 @command(app, "list")

@@ -55,13 +55,15 @@ FIELD_LABELS: dict[str, str] = {
 class StatusChange(Record):
     """One entry of ``status_history``: the status from ``since``, and what decided it.
 
-    ``basis`` names a document (文号); ``evaluation`` the evaluation whose outcome it carries out.
+    ``basis`` names a document (文号); ``evaluation`` the evaluation whose outcome it carries out;
+    ``evidence`` the copies of what decided it (常务会议纪要), relative to the decision's folder.
     """
 
     status: Status
     since: Day
     basis: str = optional_text()
     evaluation: str = optional_text()
+    evidence: list[str] = optional_list()
 
 
 class Decision(Record):

@@ -90,3 +90,17 @@ def changed_labels(changed: list[str], labels: dict[str, str]) -> str:
         if label not in named:
             named.append(label)
     return "、".join(named)
+
+
+def append_table(document: Any, key: str, values: dict[str, Any]) -> None:
+    """Append ``[[key]]`` with ``values`` (empty ones left out), creating the array if needed."""
+    import tomlkit
+
+    table = tomlkit.table()
+    table.trivia.indent = "\n"  # a blank line before each [[key]], as a person writes them
+    for name, value in values.items():
+        if value not in (None, "", []):
+            table[name] = value
+    if key not in document:
+        document[key] = tomlkit.aot()
+    document[key].append(table)
