@@ -19,6 +19,16 @@ from decisiontrack.model.common import (
 
 InspectionMethod = Literal["written", "briefing", "onsite"]
 METHOD_LABELS = {"written": "书面督查", "briefing": "听取汇报", "onsite": "实地督查"}
+FIELD_LABELS: dict[str, str] = {
+    "conducted_on": "督查日期",
+    "method": "督查方式",
+    "by": "督查机构",
+    "findings": "督查结论",
+    "evidence": "证明材料",
+    "rectifications": "整改事项",
+    "withdrawn_on": "撤回日期",
+    "withdrawn_reason": "撤回原因",
+}
 
 
 class Rectification(Record):
