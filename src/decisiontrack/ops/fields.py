@@ -49,12 +49,37 @@ def apply_fields(document: Any, fields: dict[str, Any], model: type[BaseModel] |
                 del document[key]
                 changed.append(prefix + key)
         elif current is None:
-            _add_in_order(document, key, value, model)
+            _add_in_order(document, key, _item(value), model)
             changed.append(prefix + key)
         elif _plain(current) != value:
-            document[key] = value
+            document[key] = _item(value)
             changed.append(prefix + key)
     return changed
+
+
+def _item(value: Any) -> Any:
+    """A list of dicts becomes ``[[key]]`` blocks (as a person writes people and milestones)."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        import tomlkit
+
+        blocks = tomlkit.aot()
+        for index, values in enumerate(value):
+            blocks.append(_table(values, blank_before=index > 0))
+        blocks[-1].add(tomlkit.nl())
+        return blocks
+    return value
+
+
+def _table(values: dict[str, Any], blank_before: bool = True):
+    import tomlkit
+
+    table = tomlkit.table()
+    if blank_before:  # a blank line before each [[key]], as a person writes them
+        table.trivia.indent = "\n"
+    for name, value in values.items():
+        if value not in (None, "", []):
+            table[name] = value
+    return table
 
 
 def _add_in_order(document: Any, key: str, value: Any, model: type[BaseModel] | None) -> None:
@@ -65,7 +90,10 @@ def _add_in_order(document: Any, key: str, value: Any, model: type[BaseModel] | 
     """
     order = [info.alias or name for name, info in model.model_fields.items()] if model is not None else []
     before = [k for k in order[:order.index(key)] if k in document] if key in order else []
-    if before and hasattr(document, "_insert_after"):
+    from tomlkit.items import AoT, Table
+
+    # a table goes at the end: inserted among plain keys, the keys after it would fall into it
+    if before and not isinstance(value, (dict, AoT, Table)) and hasattr(document, "_insert_after"):
         document._insert_after(before[-1], key, value)
     else:
         document[key] = value
@@ -83,9 +111,10 @@ def refuse_fields(fields: dict[str, Any], allowed: dict[str, str], elsewhere: di
 
 
 def changed_labels(changed: list[str], labels: dict[str, str]) -> str:
-    """``名称、有效期至``: the changed fields as the commit subject names them, each once."""
+    """``名称、有效期至``: the changed fields as the commit subject names them, each once, in file order."""
     named: list[str] = []
-    for key in changed:
+    order = list(labels)
+    for key in sorted(changed, key=lambda k: order.index(k) if k in order else len(order)):
         label = labels.get(key, labels.get(key.split(".")[0], key))
         if label not in named:
             named.append(label)
@@ -96,11 +125,6 @@ def append_table(document: Any, key: str, values: dict[str, Any]) -> None:
     """Append ``[[key]]`` with ``values`` (empty ones left out), creating the array if needed."""
     import tomlkit
 
-    table = tomlkit.table()
-    table.trivia.indent = "\n"  # a blank line before each [[key]], as a person writes them
-    for name, value in values.items():
-        if value not in (None, "", []):
-            table[name] = value
     if key not in document:
         document[key] = tomlkit.aot()
-    document[key].append(table)
+    document[key].append(_table(values))
