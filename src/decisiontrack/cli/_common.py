@@ -114,8 +114,10 @@ def _report_written(files) -> None:
 
 
 def finish(root, change) -> None:
-    """Report what a writing command wrote (the operation has committed it) and git's warnings."""
-    _report_written(change.files)
+    """Report what a writing command wrote or removed (the operation has committed it) and git's warnings."""
+    _report_written([path for path in change.files if path not in change.removed])
+    for path in change.removed:
+        typer.echo(f"已移除 {_state.shown_path(path)}")
     for warning in change.warnings:
         sys.stderr.write(f"警告：{warning}\n")
 

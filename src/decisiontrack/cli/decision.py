@@ -176,6 +176,21 @@ def status(
     typer.echo(f"决策 {decision_id} 自 {decision.status_since} 起{STATUS_LABELS[decision.status]}。")
 
 
+@command(app, "rename")
+def rename(
+    old_id: Annotated[str, typer.Argument(metavar="OLD", help="原决策编号。")],
+    new_id: Annotated[str, typer.Argument(metavar="NEW", help="新决策编号。")],
+    no_commit: NoCommitOption = False,
+) -> None:
+    """更改决策编号：整个目录移到新编号下（git log --follow 和 history 仍可追溯），报告中的引用随之更新。"""
+    from decisiontrack.ops.rename import rename_decision
+
+    root = decision_root(old_id)
+    change = rename_decision(root, old_id, new_id, commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"决策 {old_id} 已改为 {new_id}。")
+
+
 @command(app, "list")
 def list_decisions() -> None:
     """列出全部决策。"""

@@ -61,9 +61,10 @@ def subject_verb(command: str) -> str:
 class Change:
     """What one command did, committed as ``<中文动作> <决策编号>：<摘要>`` (``修改 2023-001：名称``).
 
-    ``files`` and ``warnings`` are filled by :func:`writes` from the transaction: the files the
-    command really wrote (or removed), and what git warned about (a detached HEAD). ``trailers``
-    are added to the transaction's own (``Decisiontrack-Command``, ``Decisiontrack-Decision``).
+    ``files``, ``removed`` and ``warnings`` are filled by :func:`writes` from the transaction: the
+    files the command really wrote or removed (``removed`` those removed), and what git warned
+    about (a detached HEAD). ``trailers`` are added to the transaction's own
+    (``Decisiontrack-Command``, ``Decisiontrack-Decision``).
     """
 
     command: str
@@ -72,6 +73,7 @@ class Change:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     trailers: dict[str, str] = field(default_factory=dict)
+    removed: list[Path] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -95,6 +97,7 @@ def writes(operation: Callable[P, R]) -> Callable[..., R]:
             result = operation(root, *args, **kwargs)
             change = result[-1] if isinstance(result, tuple) else result
             change.files = [*tx.written, *tx.removed]
+            change.removed = list(tx.removed)
             tx.describe(change.message, command=change.command, decision=change.decision_id)
             tx.trailers.update(change.trailers)
         change.warnings = tx.warnings
