@@ -241,5 +241,5 @@ def show(
     open_decision(root, decision_id)
     result = run_check(root, parse_date(as_of, "--as-of") or date.today(), decision_id, keep_records=True)
     folder = result.workspace.decisions[decision_id]
-    _console.out().print(render_timeline(root, folder, result.findings))
+    _console.out().print(render_timeline(root, folder, result.findings, result.profile))
     _report_errors(result.errors)

@@ -6,6 +6,7 @@ import typer
 
 from decisiontrack.cli._common import (
     DecisionArgument,
+    EvidenceOption,
     ForceOption,
     NoCommitOption,
     command,
@@ -143,16 +144,18 @@ def advance(
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告。")
     ] = False,
+    evidence: EvidenceOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:
-    """记录评估的一个阶段（报送前检查报告是否完整）。"""
+    """记录评估的一个阶段（报送前检查报告是否完整），可附该阶段的证明材料（合法性审查意见书、专家论证意见、验收确认等）。"""
     from datetime import date
 
     from decisiontrack.ops.evaluations import advance as advance_stage
 
     root = workspace_root()
     day = parse_date(on, "--on") or date.today()
-    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, commit=not no_commit)
+    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, evidence=evidence or [],
+                           commit=not no_commit)
     finish(root, change)
 
 
@@ -165,6 +168,7 @@ def decide(
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="决定日期，默认今天。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已记录的决定。")] = False,
+    evidence: EvidenceOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:
     """记录决策机关根据评估结果作出的决定（第二十条）。"""
@@ -176,5 +180,6 @@ def decide(
     root = workspace_root()
     values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
     day = parse_date(on, "--on") or date.today()
-    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force, commit=not no_commit)
+    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force,
+                            evidence=evidence or [], commit=not no_commit)
     finish(root, change)

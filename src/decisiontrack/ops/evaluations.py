@@ -14,6 +14,8 @@ from decisiontrack.errors import DataError, DecisionTrackError, ExitCode, Proble
 from decisiontrack.model.evaluation import KIND_LABELS, STAGES, Evaluation
 from decisiontrack.model.folder import DecisionFolder, EvaluationFolder
 from decisiontrack.ops.change import Change, build, writes
+from decisiontrack.ops.evidence import keep_evidence
+from decisiontrack.ops.fields import apply_fields
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.profiles.model import Profile
 from decisiontrack.store.records import create_record, edit_record
@@ -194,9 +196,10 @@ def _lint(opened: Opened, found: EvaluationFolder, *, plan: bool, lint_report, c
 
 @writes
 def advance(
-    root: Path, decision_id: str, evaluation_id: str, stage: str, on: date, *, force: bool = False
+    root: Path, decision_id: str, evaluation_id: str, stage: str, on: date, *, force: bool = False,
+    evidence: list[Path] | None = None,
 ) -> Change:
-    """Record a stage's date; ``submitted`` needs a report that lints (unless ``force``)."""
+    """Record a stage's date (and copies of its evidence); ``submitted`` needs a report that lints (unless ``force``)."""
     if stage not in ADVANCE_STAGES:
         listed = "、".join(f"{s}（{STAGES[s]}）" for s in ADVANCE_STAGES)
         hint = "；作出决定请用 evaluation decide" if stage == "decided" else ""
@@ -212,7 +215,17 @@ def advance(
     if stage == "submitted" and not force:
         _require_complete_report(opened, found)
     _check_dates(found.evaluation, {key: on})
-    return _edit(opened, found, {key: on}, f"{STAGES[stage]}（{on}）")
+    values = {key: on, **_evidence(opened, found, stage, evidence)}
+    return _edit(opened, found, values, f"{STAGES[stage]}（{on}）")
+
+
+def _evidence(opened: Opened, found: EvaluationFolder, stage: str, sources: list[Path] | None) -> dict:
+    """``<stage>_evidence``: the copies kept in the evaluation's ``evidence/`` folder, added to those there."""
+    if not sources:
+        return {}
+    kept = keep_evidence(sources, opened.root / found.path)
+    listed = found.evaluation.stage_evidence(stage)
+    return {f"{stage}_evidence": [*listed, *(path for path in kept if path not in listed)]}
 
 
 def _require_complete_report(opened: Opened, found: EvaluationFolder) -> None:
@@ -230,7 +243,8 @@ def _require_complete_report(opened: Opened, found: EvaluationFolder) -> None:
 
 @writes
 def decide(
-    root: Path, decision_id: str, evaluation_id: str, outcome: str, on: date, *, force: bool = False
+    root: Path, decision_id: str, evaluation_id: str, outcome: str, on: date, *, force: bool = False,
+    evidence: list[Path] | None = None,
 ) -> Change:
     """第二十条: record the decision organ's outcome (an id or label of the vocabulary)."""
     opened = open_with_profile(root, decision_id)
@@ -258,9 +272,8 @@ def decide(
             "如需更正，请加 --force"
         )
     _check_dates(e, {"outcome": chosen, "decided_on": on})
-    return _edit(
-        opened, found, {"outcome": chosen, "decided_on": on}, f"决定{allowed[chosen]}（{on}）"
-    )
+    values = {"decided_on": on, "outcome": chosen, **_evidence(opened, found, "decided", evidence)}
+    return _edit(opened, found, values, f"决定{allowed[chosen]}（{on}）")
 
 
 def _check_dates(evaluation: Evaluation, values: dict) -> None:
@@ -276,8 +289,7 @@ def _edit(opened: Opened, found: EvaluationFolder, values: dict, summary: str) -
     shown = f"{found.path}/evaluation.toml"
 
     def change(document) -> None:
-        for key, value in values.items():
-            document[key] = value
+        apply_fields(document, values, Evaluation)  # each date and its evidence where the model has them
 
     edit_record(path, shown, Evaluation, change)
     command = "evaluation decide" if "outcome" in values else "evaluation advance"
