@@ -22,6 +22,7 @@ app = typer.Typer(help="登记和查看重大行政决策。", no_args_is_help=T
 
 CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other 其他"
 CLASSIFICATIONS = "public 公开 | internal 内部 | secret 涉密"
+STATUSES = "in-force 执行中 | suspended 中止执行 | terminated 终止执行 | amended 已修改 | expired 已到期"
 
 
 @command(app, "add")
@@ -192,22 +193,37 @@ def rename(
 
 
 @command(app, "list")
-def list_decisions() -> None:
-    """列出全部决策。"""
+def list_decisions(
+    unit: Annotated[str | None, typer.Option("--unit", help="只列承办单位含此文字的决策。")] = None,
+    category: Annotated[str | None, typer.Option("--category", help=f"只列此类别：{CATEGORIES}。")] = None,
+    status: Annotated[str | None, typer.Option("--status", help=f"只列此状态：{STATUSES}。")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="只列名称、文号或编号含此文字的决策。")] = None,
+) -> None:
+    """列出决策（可按承办单位、类别、状态筛选，或在名称和文号中查找）。"""
     from decisiontrack.cli import _console
+    from decisiontrack.filters import DecisionFilter
     from decisiontrack.model.decision import CATEGORY_LABELS, STATUS_LABELS
+    from decisiontrack.vocabulary import choose_optional
 
+    wanted = DecisionFilter(unit, choose_optional(category, CATEGORY_LABELS, "--category"),
+                            choose_optional(status, STATUS_LABELS, "--status"), search)
     workspace = open_workspace()
     grid = _console.table("编号", "名称", "类别", "施行期间", "承办单位", "状态")
+    shown = 0
     for folder in workspace.decisions.values():
         d = folder.decision
         if d is None:
             grid.add_row(folder.id, "（文件有误）", "", "", "", "")
             continue
+        if not wanted.matches(d):
+            continue
+        shown += 1
         period = f"{d.effective_from} 至 {d.effective_until or '长期'}"
         grid.add_row(d.id, d.title, CATEGORY_LABELS[d.category], period, d.undertaking_unit,
                      STATUS_LABELS[d.status])
     _console.out().print(grid)
+    if wanted.active:
+        typer.echo(f"符合条件的决策 {shown} 项（共 {len(workspace.decisions)} 项）。")
     _report_errors(workspace.errors)
 
 

@@ -183,3 +183,30 @@ def decide(
     change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force,
                             evidence=evidence or [], commit=not no_commit)
     finish(root, change)
+
+
+@command(app, "list")
+def list_evaluations(decision_id: DecisionArgument) -> None:
+    """列出一项决策的评估：类型、回应的规则、启动日期、已到阶段、结论和证明材料数。"""
+    from decisiontrack.cli import _console
+    from decisiontrack.cli.decision import _report_errors
+    from decisiontrack.model.evaluation import KIND_LABELS, STAGES
+    from decisiontrack.ops.evaluations import open_with_profile
+
+    opened = open_with_profile(decision_root(decision_id), decision_id)
+    outcomes = opened.profile.outcomes_for(opened.folder.decision.category)
+    grid = _console.table("编号", "类型", "回应的规则", "启动日期", "已到阶段", "结论", "证明材料",
+                          title=f"{decision_id} 的评估（共 {len(opened.folder.evaluations)} 项）")
+    for folder in opened.folder.evaluations:
+        e = folder.evaluation
+        if e is None:
+            grid.add_row(folder.id, "（文件有误）", "", "", "", "", "")
+            continue
+        reached = [(STAGES[s], e.stage_date(s)) for s in STAGES if e.stage_date(s) is not None]
+        stage = f"{reached[-1][0]}（{reached[-1][1]}）" if reached else "已启动"
+        rules = "、".join(rule.split("/", 1)[-1] for rule in e.addresses) or "自愿评估"
+        papers = sum(len(e.stage_evidence(s)) for s in STAGES)
+        grid.add_row(e.id, KIND_LABELS[e.kind], rules, str(e.started_on), stage,
+                     outcomes.get(e.outcome, e.outcome or ""), f"{papers} 份" if papers else "")
+    _console.out().print(grid)
+    _report_errors([p for p in opened.problems if p.severity == "error"])
