@@ -259,8 +259,8 @@ def test_decision_add_refuses_an_unknown_category(empty):
     refused(
         empty,
         2,
-        "错误：--category：category 的值“policies”无效，"
-        "可选值：plan、policy、reform、project、normative、other",
+        "错误：--category：“policies”不是可选的值（可用：plan（重大规划）、policy（重大政策）、reform（重大改革）、"
+        "project（重大项目）、normative（规范性文件）、other（其他））",
         *args,
     )
 

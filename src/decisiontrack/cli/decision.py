@@ -12,13 +12,14 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     open_workspace,
     parse_date,
     workspace_root,
 )
 
 NAME = "decision"
-app = typer.Typer(help="登记和查看重大行政决策。", no_args_is_help=True)
+app = group("登记和查看重大行政决策。")
 
 CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other 其他"
 CLASSIFICATIONS = "public 公开 | internal 内部 | secret 涉密"
@@ -38,25 +39,29 @@ def add(
     broad_impact: Annotated[bool, typer.Option(help="对公民权利义务发生普遍影响。")] = False,
     public_concern: Annotated[bool, typer.Option(help="群众普遍关注。")] = False,
     continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
-    classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
+    classification: Annotated[str, typer.Option(help=f"密级：{CLASSIFICATIONS}。")] = "public",
     summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
     force: ForceOption = False,
     no_commit: NoCommitOption = False,
 ) -> None:
     """登记一项重大行政决策（写入 decisions/<编号>/decision.toml）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.model.decision import CATEGORY_LABELS
+    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS
     from decisiontrack.ops.decisions import add_decision
+    from decisiontrack.vocabulary import choose, choose_optional
 
+    given = {
+        "title": title,
+        "category": choose_optional(category, CATEGORY_LABELS, "--category"),
+        "adopted_on": parse_date(adopted_on, "--adopted-on"),
+        "effective_from": parse_date(effective_from, "--effective-from"),
+        "undertaking_unit": undertaking_unit,
+    }
+    classification = choose(classification, CLASSIFICATION_LABELS, "--classification")
+    until = parse_date(effective_until, "--effective-until")
     root = workspace_root()
     values = fill_missing(
-        {
-            "title": title,
-            "category": category,
-            "adopted_on": parse_date(adopted_on, "--adopted-on"),
-            "effective_from": parse_date(effective_from, "--effective-from"),
-            "undertaking_unit": undertaking_unit,
-        },
+        given,
         [
             Ask("title", "--title", "决策名称"),
             Ask("category", "--category", "类别", "choice", CATEGORY_LABELS),
@@ -69,7 +74,7 @@ def add(
         **values,
         "id": id,
         "doc_number": doc_number,
-        "effective_until": parse_date(effective_until, "--effective-until"),
+        "effective_until": until,
         "broad_impact": broad_impact,
         "public_concern": public_concern,
         "continue_intended": continue_intended,

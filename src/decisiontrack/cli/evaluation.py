@@ -12,20 +12,21 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
     workspace_root,
 )
 
 NAME = "evaluation"
-app = typer.Typer(
-    help="后评估（第十三至二十条）：评估方案、评估报告框架与检查、各阶段日期、评估结论。",
-    no_args_is_help=True,
-)
+app = group("后评估（第十三至二十条）：评估方案、评估报告框架与检查、各阶段日期、评估结论。")
 
 STAGE_HELP = (
     "阶段：research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
 )
+
+STAGE_ALIASES = {"审查验收": "accepted", "验收": "accepted", "报送": "submitted", "公开": "published"}
+"""Shorter words officers use for a stage."""
 
 EvaluationArg = Annotated[str, typer.Argument(metavar="EVAL", help="评估编号，如 2024-mid-term。")]
 PlanOpt = Annotated[
@@ -37,11 +38,11 @@ PlanOpt = Annotated[
 def start(
     decision_id: DecisionArgument,
     kind: Annotated[
-        str | None, typer.Option(help="评估类型：mid-term | final | periodic | special。")
+        str | None, typer.Option(help="评估类型：mid-term 中期评估 | final 终期评估 | periodic 定期评估 | special 专项评估。")
     ] = None,
     addresses: Annotated[
         list[str] | None,
-        typer.Option(help="本次评估回应的规则，如 ordos-2024/12.3（可只写 12.3），可重复。"),
+        typer.Option(help="本次评估回应的规则，如 ordos-2024/12.3（可只写 12.3），可重复；不写即自愿评估。"),
     ] = None,
     started_on: Annotated[str | None, typer.Option(help="启动日期。")] = None,
     evaluator: Annotated[str | None, typer.Option(help="评估机关。")] = None,
@@ -49,7 +50,7 @@ def start(
         list[str] | None, typer.Option(help="评估方法（办法规定的方法之一），可重复。")
     ] = None,
     scope: Annotated[
-        str, typer.Option(help="whole（整体评估）| partial（部分评估），第十三条。")
+        str, typer.Option(help="whole 整体评估 | partial 部分评估（第十三条）。")
     ] = "whole",
     scope_note: Annotated[str, typer.Option(help="部分评估的主要内容。")] = "",
     commissioned_to: Annotated[str, typer.Option(help="受委托的第三方机构。")] = "",
@@ -66,27 +67,32 @@ def start(
 ) -> None:
     """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.model.evaluation import KIND_LABELS
-    from decisiontrack.ops.evaluations import start_evaluation
+    from decisiontrack.model.evaluation import KIND_LABELS, SCOPE_LABELS
+    from decisiontrack.ops.evaluations import start_evaluation, triggered_rules
+    from decisiontrack.vocabulary import choose, choose_optional
 
+    given = {
+        "kind": choose_optional(kind, KIND_LABELS, "--kind"),
+        "started_on": parse_date(started_on, "--started-on"),
+        "addresses": [part for text in addresses for part in text.replace(" ", ",").split(",")] if addresses else None,
+        "evaluator": evaluator,
+    }
+    scope = choose(scope, SCOPE_LABELS, "--scope")
     root = decision_root(decision_id)
     values = fill_missing(
-        {
-            "kind": kind,
-            "addresses": " ".join(addresses or []) or None,
-            "started_on": parse_date(started_on, "--started-on"),
-            "evaluator": evaluator,
-        },
+        given,
         [
             Ask("kind", "--kind", "评估类型", "choice", KIND_LABELS),
-            Ask("addresses", "--addresses", "回应的规则（多个用逗号分隔）"),
             Ask("started_on", "--started-on", "启动日期", "date"),
+            Ask("addresses", "--addresses", "本次评估回应的规则", "choices",
+                lambda answers: triggered_rules(root, decision_id, answers["started_on"]), required=False,
+                note="（都不选即自愿评估，不回应任何规则）"),
             Ask("evaluator", "--evaluator", "评估机关"),
         ],
     )
     fields = {
         **values,
-        "addresses": values["addresses"].replace(" ", ",").split(","),
+        "addresses": values["addresses"] or [],
         "methods": method or [],
         "scope": scope,
         "scope_note": scope_note,
@@ -96,8 +102,10 @@ def start(
         "simplified": simplified,
         "id": evaluation_id,
     }
-    _, change = start_evaluation(root, decision_id, fields, force=force, commit=not no_commit)
+    evaluation, change = start_evaluation(root, decision_id, fields, force=force, commit=not no_commit)
     finish(root, change)
+    if not evaluation.addresses:
+        typer.echo(f"评估 {evaluation.id} 未回应任何规则（自愿评估）；如需回应，启动时用 --addresses 写明规则编号。")
 
 
 @command(app, "scaffold")
@@ -150,10 +158,14 @@ def advance(
     """记录评估的一个阶段（报送前检查报告是否完整），可附该阶段的证明材料（合法性审查意见书、专家论证意见、验收确认等）。"""
     from datetime import date
 
+    from decisiontrack.model.evaluation import STAGES
+    from decisiontrack.ops.evaluations import ADVANCE_STAGES
     from decisiontrack.ops.evaluations import advance as advance_stage
+    from decisiontrack.vocabulary import lookup
 
-    root = workspace_root()
     day = parse_date(on, "--on") or date.today()
+    root = decision_root(decision_id)
+    stage = lookup(stage, {s: STAGES[s] for s in ADVANCE_STAGES}, STAGE_ALIASES) or stage
     change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, evidence=evidence or [],
                            commit=not no_commit)
     finish(root, change)
@@ -176,10 +188,16 @@ def decide(
 
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.ops.evaluations import decide as decide_outcome
+    from decisiontrack.ops.evaluations import open_with_profile
 
-    root = workspace_root()
-    values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
     day = parse_date(on, "--on") or date.today()
+    root = decision_root(decision_id)
+
+    def outcomes(_answers: dict) -> dict[str, str]:
+        opened = open_with_profile(root, decision_id)
+        return opened.profile.outcomes_for(opened.folder.decision.category)
+
+    values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论（第二十条）", "choice", outcomes)])
     change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force,
                             evidence=evidence or [], commit=not no_commit)
     finish(root, change)

@@ -10,12 +10,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
 
 NAME = "event"
-app = typer.Typer(help="执行中的事实：依据变化、争议、风险、申请评估等（第九、十一、十二条）。", no_args_is_help=True)
+app = group("执行中的事实：依据变化、争议、风险、申请评估等（第九、十一、十二条）。")
 
 KINDS = ("basis-changed 决策依据或客观情况发生重大变化 | force-majeure 发生不可抗力 | below-target 明显未达到预期效果 | "
          "problem 执行中发现严重问题 | controversy 出现较大争议 | major-risk 出现重大风险 | "

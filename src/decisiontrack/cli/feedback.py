@@ -10,12 +10,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
 
 NAME = "feedback"
-app = typer.Typer(help="公众意见和建议（第七条）。", no_args_is_help=True)
+app = group("公众意见和建议（第七条）。")
 
 CHANNELS = ("letter 信函 | phone 电话（12345热线）| fax 传真 | email 电子邮件 | online 网上 | telegram 电报 | "
             "visit 来访 | meeting 座谈会 | wechat 微信")

@@ -11,12 +11,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
 
 NAME = "inspection"
-app = typer.Typer(help="督查和整改事项（第十条）。", no_args_is_help=True)
+app = group("督查和整改事项（第十条）。")
 
 METHODS = "written 书面督查 | briefing 听取汇报 | onsite 实地督查"
 InspectionArgument = Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml），见 inspection list。")]

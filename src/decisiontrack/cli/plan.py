@@ -11,13 +11,14 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 
 MilestoneArgument = Annotated[str, typer.Argument(metavar="MILESTONE", help="时间节点编号，如 m1。")]
 
 NAME = "plan"
-app = typer.Typer(help="跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。", no_args_is_help=True)
+app = group("跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。")
 
 
 @command(app, "create")

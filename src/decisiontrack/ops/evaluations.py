@@ -19,6 +19,7 @@ from decisiontrack.ops.fields import apply_fields
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.profiles.model import Profile
 from decisiontrack.store.records import create_record, edit_record
+from decisiontrack.vocabulary import lookup
 
 ADVANCE_STAGES = tuple(stage for stage in STAGES if stage != "decided")
 """Stages recorded by ``evaluation advance``; ``decided`` belongs to ``evaluation decide``."""
@@ -93,6 +94,25 @@ def _addresses(profile: Profile, given: list[str]) -> list[str]:
             if rule_id not in result:
                 result.append(rule_id)
     return result
+
+
+def triggered_rules(root: Path, decision_id: str, day: date) -> dict[str, str]:
+    """The rules asking for an evaluation of this decision on ``day``, as a prompt offers them.
+
+    ``{"ordos-2024/12.3": "12.3 第十二条第（三）项（应当）：…"}``; an evaluation may answer any of
+    them, or none (a voluntary evaluation).
+    """
+    from decisiontrack.checking import run_check
+    from decisiontrack.profiles.model import LEVEL_LABELS
+
+    result = run_check(root, day, decision_id)
+    offered: dict[str, str] = {}
+    for finding in result.findings:
+        rule = result.profile.rule(finding.rule)
+        if rule is not None and rule.asks_evaluation and finding.rule not in offered:
+            offered[finding.rule] = (f"{rule.id} {finding.article}（{LEVEL_LABELS[finding.level]}）："
+                                     f"{finding.message}")
+    return offered
 
 
 @writes
@@ -250,8 +270,7 @@ def decide(
     opened = open_with_profile(root, decision_id)
     found = open_evaluation(opened, evaluation_id)
     allowed = opened.profile.outcomes_for(opened.folder.decision.category)
-    by_label = {label: key for key, label in allowed.items()}
-    chosen = outcome if outcome in allowed else by_label.get(outcome)
+    chosen = lookup(outcome, allowed)
     if chosen is None:
         listed = "、".join(f"{key}（{label}）" for key, label in allowed.items())
         raise UserError(
