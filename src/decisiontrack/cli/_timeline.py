@@ -21,7 +21,8 @@ def render_timeline(root: Path, folder, findings=(), profile=None) -> object:
     head.append(f"文号：{d.doc_number or '—'}　类别：{CATEGORY_LABELS[d.category]}　"
                 f"状态：{STATUS_LABELS[d.status]}{f'（自 {d.status_since} 起）' if d.status_since else ''}　"
                 f"密级：{CLASSIFICATION_LABELS[d.classification]}\n")
-    head.append(f"施行期间：{d.effective_from} 至 {d.effective_until or '长期'}　承办单位：{d.undertaking_unit}\n")
+    head.append(f"施行期间：{d.effective_from} 至 {d.effective_until or '长期'}　承办单位：{d.undertaking_unit}"
+                + (f"　决策前评估单位：{d.pre_decision_assessor}" if d.pre_decision_assessor else "") + "\n")
     plan = folder.plan
     head.append("跟踪反馈工作方案：" + (f"{plan.responsible_unit}，{len(plan.milestones)} 个时间节点"
                                         if plan else "尚未制定（第六条）"))
