@@ -255,3 +255,39 @@ def trigger_facts(
         rows,
         notes,
     )
+
+
+def one_inspection_facts(entry) -> Table:
+    """One 督查 (第十条第一款): when, by whom, how, and its conclusion as recorded."""
+    i = entry.record
+    rows = [
+        ("督查日期", _day(i.conducted_on)),
+        ("督查机构", i.by or "—"),
+        ("督查方式", METHOD_LABELS[i.method]),
+        ("督查结论", i.findings or "—"),
+    ]
+    return Table("督查基本情况", entry.path, ("项目", "内容"), rows)
+
+
+def rectification_facts(entry) -> Table:
+    """The rectification items of one 督查 and their 规定时间 (第十条第二款)."""
+    rows = [
+        (r.id, r.item or "—", _day(r.due), _day(r.done_on, "未完成"), _day(r.reviewed_on, "未报审"))
+        for r in entry.record.rectifications
+    ]
+    notes = [] if rows else ["督查结论未要求整改。"]
+    return Table(
+        "整改事项及规定时间", entry.path, ("编号", "整改事项", "规定时间", "完成日期", "报市人民政府审核"), rows, notes
+    )
+
+
+def annual_facts(year: int, rows: list[tuple[str, ...]]) -> Table:
+    """The normative documents whose evaluation falls due in ``year`` (任丘第十三条)."""
+    notes = [] if rows else [f"没有检出{year}年应当开始评估的规范性文件。"]
+    return Table(
+        f"{year}年应当进行跟踪反馈、后评估的规范性文件",
+        "decisions/",
+        ("编号", "名称", "文号", "承办单位", "评估时间", "情形"),
+        rows,
+        notes,
+    )
