@@ -16,7 +16,6 @@ from pydantic import ValidationError
 from decisiontrack.errors import DataError, Problem, UserError
 from decisiontrack.profiles.model import Parameter, Profile
 from decisiontrack.store.locate import SETTINGS_FILE
-from decisiontrack.store.problems import validation_problems
 from decisiontrack.store.tomlfile import key_lines, line_of, read_text, read_toml
 
 HERE = Path(__file__).parent
@@ -56,12 +55,56 @@ def _read(name: str, root: Path | None) -> tuple[Profile, str, str]:
     try:
         profile = Profile.model_validate(data)
     except ValidationError as error:
-        raise DataError(validation_problems(error, text, shown)) from None
+        raise DataError(_validation_problems(error, text, shown)) from None
     lines = key_lines(text)
     problems = [Problem(shown, line_of(text, loc, lines), message) for loc, message in rule_problems(profile, PREDICATES)]
     if problems:
         raise DataError(problems)
     return profile, text, shown
+
+
+def _validation_problems(error: ValidationError, text: str, shown: str) -> list[Problem]:
+    """Pydantic's errors at their lines; an unknown key names the nearest known one."""
+    from decisiontrack.store.problems import describe_error, dotted
+
+    lines = key_lines(text)
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        if item["type"] == "extra_forbidden":
+            message = f"{dotted(loc)} 不是可用的键{_suggestion(loc)}（办法文件不允许未定义的键）"
+        else:
+            message = describe_error(item)
+        problems.append(Problem(shown, line_of(text, loc, lines) or 1, message))
+    return problems
+
+
+def _suggestion(loc: tuple) -> str:
+    """``，是否想写 title？`` — the closest field of the model the unknown key sits in."""
+    import difflib
+
+    from pydantic import BaseModel
+
+    model: type[BaseModel] | None = Profile
+    for part in loc[:-1]:
+        if model is None or isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part))
+        if info is None:  # a free key (a parameter's name): the next model is the value's
+            continue
+        nested = [arg for arg in _args(info.annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        model = nested[0] if nested else None
+    if model is None:
+        return ""
+    guess = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    return f"，是否想写 {guess[0]}？" if guess else f"，可用：{'、'.join(model.model_fields)}"
+
+
+def _args(annotation) -> list:
+    found = [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found += _args(arg)
+    return found
 
 
 def _override(profile: Profile, overrides: dict, root: Path | None) -> Profile:
