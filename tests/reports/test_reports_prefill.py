@@ -56,8 +56,9 @@ def test_decision_plan_events_inspections_indicators_and_triggers(tmp_path):
         "| 合计 | 2 | 3 | 1 | 0 | 6 |",
     ):
         assert fact in text, fact
-    # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started
-    assert "| ordos-2024/12.3 | 第十二条第（三）项 | 已逾期 | 2023-07-03 |" in text
+    # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started:
+    # past half on 2023-07-03, counted from 2024-01-09 when the 办法 took effect (第二十四条)
+    assert "| ordos-2024/12.3 | 第十二条第（三）项 | 已逾期 | 2024-01-09 |" in text
 
 
 def test_prefilled_blocks_are_marked_so_lint_can_tell_them_from_the_officers_text(tmp_path):

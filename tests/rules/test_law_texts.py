@@ -58,7 +58,8 @@ def test_a_quote_not_in_the_text_or_from_another_article_is_caught():
     text = profile_text("renqiu-2023")
     rule = profile.rules[0].model_copy(update={"id": "x", "article": "第九条", "quote": "应当及时向市人民政府报告"})
     invented = profile.model_copy(update={"rules": [rule]})
-    assert quote_problems(invented, text) == [(0, "规则 x 的 quote“应当及时向市人民政府报告”不是办法原文（与原文逐字比对，不计空白和序号）")]
+    assert quote_problems(invented, text) == [
+        (0, "规则 x 的 quote“应当及时向市人民政府报告”不是办法原文（与原文逐字比对，不计空白和序号）")]
     borrowed = rule.model_copy(update={"quote": "经合法性审查后，报市政府常务会议审议"})
     assert quote_problems(profile.model_copy(update={"rules": [borrowed]}), text) == [
         (0, "规则 x 的 quote“经合法性审查后，报市政府常务会议审议”不在所引的第九条中")]

@@ -64,7 +64,8 @@ def test_a_profile_written_from_yesterdays_docs_still_loads(tmp_path):
 
 @pytest.mark.parametrize("old, new, expected", [
     ('title = "某', 'titel = "某', "rules/city.toml:2: titel 不是可用的键，是否想写 title？"),
-    ('asks_evaluation = true', 'asks_evalution = true', "rules/city.toml:17: rules[1].asks_evalution 不是可用的键，是否想写 asks_evaluation？"),
+    ('asks_evaluation = true', 'asks_evalution = true',
+     "rules/city.toml:17: rules[1].asks_evalution 不是可用的键，是否想写 asks_evaluation？"),
     ('predicate = "anniversary"', 'predicate = "birthday"', "rules/city.toml:18: rules[1].predicate 的值“birthday”无效"),
     ('days = "$report_days"', 'day = "$report_days"',
      "rules/city.toml:12: 规则 9 的判断方式 unreported-event 没有参数 day，是否想写 days？"),
@@ -86,7 +87,8 @@ def test_a_profile_written_from_yesterdays_docs_still_loads(tmp_path):
      "rules/city.toml:12: 规则 9 的参数 days：引用了未定义的参数 $report_dayz"),
     ('level = "must"\nasks', 'level = "should"\nasks', "rules/city.toml:16: rules[1].level 的值“should”无效"),
     ('grace_days = 60', 'grace_days = { value = 60, basis = "statue" }', "rules/city.toml:4: parameters.grace_days.basis"),
-    ('grace_days = 60', 'grace_days = { value = 60, refrence = "第九条" }', "rules/city.toml:4: parameters.grace_days.refrence 不是可用的键，是否想写 reference？"),
+    ('grace_days = 60', 'grace_days = { value = 60, refrence = "第九条" }',
+     "rules/city.toml:4: parameters.grace_days.refrence 不是可用的键，是否想写 reference？"),
     ('grace_days = 60', 'grace_days = { values = { 2024-02-30 = 60 } }',
      "rules/city.toml:4: parameters.grace_days.values：values 的键“2024-02-30”应为生效日期"),
     ('grace_days = 60', 'grace_days = { value = 60, values = { 2024-01-01 = 30 } }',

@@ -22,7 +22,8 @@ app = typer.Typer(
 )
 
 STAGE_HELP = (
-    "阶段：plan_approved（方案审核同意，任丘第十八条第二款）| research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
+    "阶段：plan_approved（方案审核同意，任丘第十八条第二款）| "
+    "research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
 )
 

@@ -124,7 +124,8 @@ def _override(profile: Profile, overrides: dict, root: Path | None) -> Profile:
         current = profile.parameters.get(key)
         if current is None:
             known = "、".join(sorted(profile.parameters))
-            problems.append(Problem(SETTINGS_FILE, line, f"[parameters] 中的 {key} 不是办法 {profile.name} 的参数（可用：{known}）"))
+            problems.append(Problem(SETTINGS_FILE, line,
+                                    f"[parameters] 中的 {key} 不是办法 {profile.name} 的参数（可用：{known}）"))
             continue
         if current.basis == "statute":
             problems.append(Problem(SETTINGS_FILE, line,

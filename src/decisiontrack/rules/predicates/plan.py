@@ -102,8 +102,11 @@ def progress_cadence(ctx: Context, params: dict) -> Iterator[Trigger]:
         start = ctx.decision.effective_from
     latest = ctx.latest_progress()
     if latest is not None:
-        start = latest.record.submitted_on
+        start, last_text = latest.record.submitted_on, f"上次报送为 {latest.record.submitted_on}"
+        path = latest.path
+    elif params.get("months") is None:
+        last_text, path = f"工作方案于 {start} 制定，尚未报送", ctx.folder.plan_path
+    else:
+        last_text, path = f"决策于 {start} 施行，尚未报告", ctx.folder.decision_path
     due = shift(ctx.counts_from(start), months=months)
-    yield Trigger(due, due, True, latest.path if latest else (ctx.folder.plan_path if params.get("months") is None
-                                                            else ctx.folder.decision_path),
-                  {"months": months, "last": start, "due": due})
+    yield Trigger(due, due, True, path, {"months": months, "last": start, "last_text": last_text, "due": due})
