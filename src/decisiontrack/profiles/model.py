@@ -186,7 +186,8 @@ class Profile(Strict):
 
     ``effective_from`` is the day the 办法 took effect: no finding is dated before it.
     ``text`` names the file holding the 办法's words (next to the profile), against which every
-    ``quote`` is checked; ``disclosure_articles`` are cited by ``export public``.
+    ``quote`` is checked. ``export public`` cites ``publication_articles`` for what it publishes and
+    ``secrecy_articles`` for what it withholds — the workspace's own 办法, nothing else.
     """
 
     name: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
@@ -196,7 +197,8 @@ class Profile(Strict):
     effective_from: date | None = None
     effective_reference: str = ""
     text: str = ""
-    disclosure_articles: str = ""
+    publication_articles: str = ""
+    secrecy_articles: str = ""
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     rules: list[Rule]
     vocabularies: Vocabularies = Field(default_factory=Vocabularies)
