@@ -168,11 +168,11 @@ def test_13_annual_plan_lists_the_normative_documents_due_that_year(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "已写入 annual-plans/2025.md\n"
     text = (root / "annual-plans/2025.md").read_text(encoding="utf-8")
-    assert 'title = "任丘市人民政府规范性文件跟踪反馈、后评估2025年度计划"' in text
+    assert 'title = "鄂尔多斯市人民政府规范性文件跟踪反馈、后评估2025年度计划"' in text  # the workspace's organ
     rows = [line for line in text.splitlines() if line.startswith("| 2021-")]
     assert [row.split(" | ")[0] for row in rows] == ["| 2021-006", "| 2021-001", "| 2021-002"]
     assert "| 2024-06-01 起（尚未评估） | 第十二条第（二）项 |" in rows[0]
-    assert "| 2025-06-30 起 | 有效期至 2025-12-31，届满前6个月 |" in rows[1]
+    assert "| 2025-06-30 起 | 有效期至 2025-12-31，届满前6个月，拟继续实施 |" in rows[1]
     for heading in ("## 一、列入计划的规范性文件", "## 二、计划的提出", "## 三、报批和实施"):
         assert heading in text
     assert "报市政府批准后实施" in text

@@ -110,6 +110,14 @@ def test_a_flag_outside_its_vocabulary(tmp_path):
     assert "rules/city.toml:20: 规则 12 的参数 flags：“broad-impact”不是决策标志" in result.stderr
 
 
+def test_a_deadline_needs_exactly_one_of_months_and_days(tmp_path):
+    text = CUSTOM + ('[[rules]]\nid = "19"\narticle = "第十九条"\nlevel = "overdue"\npredicate = "deadline-after-stage"\n'
+                     'message = "x（第十九条）"\nparams = { after = "research_completed", until = "submitted" }\n')
+    result = check_with(tmp_path, text)
+    assert result.exit_code == 3
+    assert "rules/city.toml:37: 规则 19（deadline-after-stage）的参数 months、days 应当写且只写一个" in result.stderr
+
+
 def test_an_unknown_stage(tmp_path):
     text = CUSTOM + ('[[rules]]\nid = "24"\narticle = "第二十四条"\nlevel = "must"\npredicate = "missing-stage"\n'
                      'message = "x（第二十四条）"\nparams = { after = "submit", missing = "legality_review" }\n')

@@ -317,8 +317,7 @@ def scaffold_annual_plan(root: Path, year: int, *, issuer: str = "", force: bool
         raise DataError(workspace.errors)  # a broken file could hide a document the plan must list
     profile = load_profile(workspace)
     rows = annual_rows(workspace, profile, year, workspace.settings.check.due_soon_days)
-    issuer = issuer or workspace.settings.workspace.organization
-    text = annual_plan_document(profile, year, rows, issuer,
+    text = annual_plan_document(profile, year, rows, workspace.settings.workspace.organization, issuer,
                                 profile_path(workspace.settings.workspace.profile, root).parent)
     path = root / ANNUAL_PLANS / f"{year}.md"
     if path.exists() and not force:

@@ -38,7 +38,7 @@ def annual_rows(workspace, profile: Profile, year: int, due_soon_days: int = 30)
         for params in covered:
             start = falls_due_in(d, params, year)
             if start is not None and d.status_on(start) == "in-force":
-                rows.append((*head, f"{start} 起", f"有效期至 {d.effective_until}，届满前{params['months']}个月"))
+                rows.append((*head, f"{start} 起", f"有效期至 {d.effective_until}，届满前{params['months']}个月，拟继续实施"))
         for finding in check_decision(folder, profile, first_day, due_soon_days):
             rule = profile.rule(finding.rule)
             if rule is not None and rule.asks_evaluation and rule.level == "must" and finding.since < first_day:

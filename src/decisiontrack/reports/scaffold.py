@@ -146,7 +146,12 @@ def inspection_document(
 
 
 def annual_plan_document(
-    profile: Profile, year: int, rows: list[tuple[str, ...]], issuer: str, profile_dir: Path | None = None
+    profile: Profile,
+    year: int,
+    rows: list[tuple[str, ...]],
+    organization: str,
+    issuer: str = "",
+    profile_dir: Path | None = None,
 ) -> str:
     """The 年度评估计划 of ``year`` (任丘第十三条) listing ``rows``, from the ``annual-plan`` template."""
     from decisiontrack.reports import prefill
@@ -161,7 +166,8 @@ def annual_plan_document(
         "profile": profile,
         "template": template,
         "year": year,
-        "issuer": issuer,
+        "organization": organization,
+        "issuer": issuer or organization,
         "sections": _sections(template, builders(None, None, profile, known), {}),
     }
     return templates.render(template, context, profile_dir)

@@ -84,11 +84,13 @@ ENGINE_PARAMETERS = {"grace_days": (1, 3650), "early_credit_days": (0, 3650)}
 """Parameters the engine itself reads, with their ranges."""
 
 
-def takes(*params: Param) -> Callable:
-    """Declare the parameters of a predicate function (the common filters are added)."""
+def takes(*params: Param, one_of: tuple[str, ...] = ()) -> Callable:
+    """Declare the parameters of a predicate function (the common filters are added); ``one_of``
+    names parameters of which exactly one must be given."""
 
     def declare(function: Callable) -> Callable:
         function.params = {p.name: p for p in (*params, *COMMON)}  # type: ignore[attr-defined]
+        function.one_of = one_of  # type: ignore[attr-defined]
         return function
 
     return declare
@@ -126,6 +128,10 @@ def rule_problems(profile, predicates: dict[str, Callable]) -> list[tuple[tuple,
         for param in declared.values():
             if param.required and param.name not in rule.params:
                 problems.append(((*here, "params"), f"规则 {rule.id}（{rule.predicate}）缺少必填参数 {param.name}：{param.doc}"))
+        given = [name for name in function.one_of if name in rule.params]
+        if function.one_of and len(given) != 1:
+            listed = "、".join(function.one_of)
+            problems.append(((*here, "params"), f"规则 {rule.id}（{rule.predicate}）的参数 {listed} 应当写且只写一个"))
     return problems
 
 

@@ -110,7 +110,8 @@ def order_problems(profile, evaluation, category: str, values: dict) -> list[str
 @takes(Param("after", "one", "开始计算期限的阶段", "stages", required=True),
        Param("until", "one", "应当在期限内完成的阶段", "stages", required=True),
        Param("months", "int", "期限（日历月）", min=1, max=120),
-       Param("days", "int", "期限（日）", min=1, max=3650))
+       Param("days", "int", "期限（日）", min=1, max=3650),
+       one_of=("months", "days"))
 def deadline_after_stage(ctx: Context, params: dict) -> Iterator[Trigger]:
     """Stage ``until`` is due ``months`` (calendar) or ``days`` after stage ``after``."""
     for folder, e in ctx.evaluations():
