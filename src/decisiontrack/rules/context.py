@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from decisiontrack.model.evaluation import Evaluation
@@ -46,7 +47,7 @@ class Context:
         """A recorded date, if it had happened by the day checked (else None)."""
         return day if day is not None and day <= self.as_of else None
 
-    @property
+    @cached_property
     def status(self) -> str:
         """The decision's status on the day checked."""
         return self.decision.status_on(self.as_of)

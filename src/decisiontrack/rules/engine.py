@@ -19,6 +19,7 @@ How a trigger becomes a finding (SPEC §3):
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
 from decisiontrack.dates import shift
@@ -39,15 +40,33 @@ class MessageValues(defaultdict):
         return "{" + key + "}"
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The rules of a profile made ready for one day: parameter values in force that day, each
+    rule's resolved params and the local settings its findings rest on. The same for every decision."""
+
+    profile: Profile
+    as_of: date
+    values: dict
+    rules: list[tuple[Rule, dict, tuple[str, ...]]]
+
+    @classmethod
+    def of(cls, profile: Profile, as_of: date) -> Prepared:
+        values = profile.values_on(as_of)
+        rules = [(rule, resolve(rule.params, values), _local_settings(profile, rule)) for rule in profile.rules]
+        return cls(profile, as_of, values, rules)
+
+
 def check_workspace(workspace: Workspace, profile: Profile, as_of: date,
                     due_soon_days: int | None = None, only: str | None = None) -> list[Finding]:
     """Every finding of every rule for every decision that loaded, in the SPEC's order."""
     window = workspace.settings.check.due_soon_days if due_soon_days is None else due_soon_days
+    prepared = Prepared.of(profile, as_of)
     findings: list[Finding] = []
     for folder in workspace.decisions.values():
         if folder.decision is None or (only is not None and folder.id != only):
             continue
-        findings.extend(check_decision(folder, profile, as_of, window))
+        findings.extend(check_decision(folder, profile, as_of, window, prepared))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -59,18 +78,19 @@ def not_in_force(profile: Profile, as_of: date) -> str | None:
             f"{'，' + profile.effective_reference if profile.effective_reference else ''}），没有需要检查的事项。")
 
 
-def rule_triggers(folder: DecisionFolder, profile: Profile, as_of: date, window: int):
+def rule_triggers(folder: DecisionFolder, profile: Profile, as_of: date, window: int,
+                  prepared: Prepared | None = None):
     """Each rule of the profile with its resolved parameters and what its predicate found.
 
     Shared by ``check`` and the calendar export (which wants every deadline, however far).
     Nothing is found for a day before the 办法 took effect.
     """
-    values = profile.values_on(as_of)
-    ctx = Context(folder, as_of, values, window, profile.outcomes_for(folder.decision.category),
+    prepared = prepared or Prepared.of(profile, as_of)
+    ctx = Context(folder, as_of, prepared.values, window, profile.outcomes_for(folder.decision.category),
                   profile.effective_from)
-    for rule in profile.rules:
-        params = resolve(rule.params, values)
-        if not profile.in_force_on(as_of) or not applies_to(ctx, params):
+    in_force = profile.in_force_on(as_of)
+    for rule, params, _settings in prepared.rules:
+        if not in_force or not applies_to(ctx, params):
             yield ctx, rule, params, []
             continue
         yield ctx, rule, params, [_from_in_force(ctx, t) for t in PREDICATES[rule.predicate](ctx, params)]
@@ -79,24 +99,28 @@ def rule_triggers(folder: DecisionFolder, profile: Profile, as_of: date, window:
 def _from_in_force(ctx: Context, trigger: Trigger) -> Trigger:
     """A trigger dated before the 办法 took effect counts from that day (its answers still count
     from the trigger's own date)."""
-    from dataclasses import replace
-
+    start = ctx.in_force_from
+    if start is None or (trigger.since >= start and (trigger.due is None or trigger.due >= start)):
+        return trigger
     answerable = trigger.answerable_from or trigger.since
-    if trigger.deadline:
-        return replace(trigger, since=ctx.counts_from(trigger.since), due=ctx.counts_from(trigger.due),
-                       answerable_from=answerable)
-    return replace(trigger, since=ctx.counts_from(trigger.since), answerable_from=answerable)
+    due = ctx.counts_from(trigger.due) if trigger.due is not None else None
+    return replace(trigger, since=ctx.counts_from(trigger.since), due=due, answerable_from=answerable)
 
 
-def check_decision(folder: DecisionFolder, profile: Profile, as_of: date, window: int) -> list[Finding]:
+def check_decision(folder: DecisionFolder, profile: Profile, as_of: date, window: int,
+                   prepared: Prepared | None = None) -> list[Finding]:
     """The findings of one decision."""
+    prepared = prepared or Prepared.of(profile, as_of)
+    settings = {rule.id: names for rule, _params, names in prepared.rules}
     findings: list[Finding] = []
-    for ctx, rule, _params, triggers in rule_triggers(folder, profile, as_of, window):
-        findings.extend(_findings(ctx, profile, rule, triggers))
+    for ctx, rule, _params, triggers in rule_triggers(folder, profile, as_of, window, prepared):
+        if triggers:
+            findings.extend(_findings(ctx, profile, rule, triggers, settings[rule.id]))
     return findings
 
 
-def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger]) -> list[Finding]:
+def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger],
+              local: tuple[str, ...]) -> list[Finding]:
     rule_id = profile.rule_id(rule)
     results = []
     states = []
@@ -104,7 +128,7 @@ def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger
         if trigger.deadline:
             level_since = _deadline_level(rule, trigger, ctx)
             if level_since:
-                results.append(_finding(ctx, profile, rule, trigger, *level_since, trigger.due))
+                results.append(_finding(ctx, profile, rule, trigger, *level_since, trigger.due, local))
         elif trigger.since <= ctx.as_of and not (rule.asks_evaluation and _answered(ctx, rule_id, trigger)):
             states.append(trigger)
     if rule.asks_evaluation and states:
@@ -115,7 +139,7 @@ def _findings(ctx: Context, profile: Profile, rule: Rule, triggers: list[Trigger
             due = shift(trigger.since, days=int(ctx.parameters.get(GRACE, 90)))
             if ctx.as_of > due:
                 level = "overdue"
-        results.append(_finding(ctx, profile, rule, trigger, level, trigger.since, due))
+        results.append(_finding(ctx, profile, rule, trigger, level, trigger.since, due, local))
     return results
 
 
@@ -136,26 +160,29 @@ def _answered(ctx: Context, rule_id: str, trigger: Trigger) -> bool:
     return any(rule_id in e.addresses and e.started_on >= start for _folder, e in ctx.evaluations())
 
 
-def settings_of(ctx: Context, profile: Profile, rule: Rule, used_grace: bool) -> dict:
-    """The local settings a finding of this rule rests on, by parameter name."""
-    function = PREDICATES[rule.predicate]
+def _local_settings(profile: Profile, rule: Rule) -> tuple[str, ...]:
+    """The local parameters (``basis = "local"``) that give this rule's findings their date or
+    threshold; ``grace_days`` last, for a ``must`` (whose due date it sets)."""
+    function = PREDICATES.get(rule.predicate)
+    declared = getattr(function, "params", {})
     names = [ref for key, ref in parameter_refs(rule.params).items()
-             if getattr(function, "params", {}).get(key) is None or function.params[key].shapes_finding]
-    if used_grace:
+             if declared.get(key) is None or declared[key].shapes_finding]
+    if rule.level == "must":
         names.append(GRACE)
-    found = {}
+    found: list[str] = []
     for name in names:
         parameter = profile.parameters.get(name)
         if parameter is not None and parameter.basis == "local" and name not in found:
-            found[name] = ctx.parameters[name]
-    return found
+            found.append(name)
+    return tuple(found)
 
 
 def _finding(ctx: Context, profile: Profile, rule: Rule, trigger: Trigger, level: str, since: date,
-             due: date | None) -> Finding:
+             due: date | None, local: tuple[str, ...]) -> Finding:
     d = ctx.decision
     values = MessageValues(str, {"title": d.title, "decision": d.id, "since": since, "due": due or "", **trigger.values})
-    settings = settings_of(ctx, profile, rule, used_grace=rule.level == "must" and not trigger.deadline)
+    names = local if not trigger.deadline else tuple(name for name in local if name != GRACE)
+    settings = {name: ctx.parameters[name] for name in names}
     message = rule.message.format_map(values)
     if settings:
         spoken = "、".join(profile.parameters[name].spoken(value) for name, value in settings.items())
