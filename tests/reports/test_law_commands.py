@@ -24,6 +24,14 @@ def _finished_report(root) -> None:
     report.write_text(written(report.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+def renqiu(tmp_path, category: str, rule: str, extra: str = ""):
+    """A 任丘 workspace whose evaluation answers ``rule`` (and holds ``extra`` lines)."""
+    root = make(tmp_path, profile="renqiu-2023", category=category)
+    path = root / EVALUATION / "evaluation.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", rule) + extra, encoding="utf-8")
+    return root
+
+
 def advance(root, stage, on, *more):
     return run(root, "evaluation", "advance", "2022-001", "2024-mid-term", stage, "--on", on, "--no-commit", *more)
 
@@ -64,9 +72,7 @@ def test_14_3_an_evaluation_not_commissioned_needs_no_acceptance(tmp_path):
 
 # 任丘第二十四、二十九条 and 第二十条: 合法性审查 and 专家论证 before the report goes to 审议.
 def test_renqiu_24_submitting_before_legality_review_is_refused(tmp_path):
-    root = make(tmp_path, profile="renqiu-2023", category="policy")
-    path = root / EVALUATION / "evaluation.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/24"), encoding="utf-8")
+    root = renqiu(tmp_path, "policy", "renqiu-2023/24")
     refused = advance(root, "submitted", "2024-10-20", "--force")
     assert refused.exit_code == 0  # --force records what happened
     late = advance(root, "legality_review", "2024-10-25")
@@ -75,9 +81,7 @@ def test_renqiu_24_submitting_before_legality_review_is_refused(tmp_path):
 
 
 def test_renqiu_20_expert_review_after_submission_is_refused(tmp_path):
-    root = make(tmp_path, profile="renqiu-2023", category="normative")
-    path = root / EVALUATION / "evaluation.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/12.2"), encoding="utf-8")
+    root = renqiu(tmp_path, "normative", "renqiu-2023/12.2")
     assert advance(root, "legality_review", "2024-10-15").exit_code == 0
     assert advance(root, "submitted", "2024-10-20", "--force").exit_code == 0
     late = advance(root, "expert_review", "2024-10-22")
@@ -86,10 +90,7 @@ def test_renqiu_20_expert_review_after_submission_is_refused(tmp_path):
 
 
 def test_renqiu_18_research_before_the_commissioned_plan_is_approved_is_refused(tmp_path):
-    root = make(tmp_path, profile="renqiu-2023", category="normative")
-    path = root / EVALUATION / "evaluation.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/12.2")
-                    + 'commissioned_to = "某研究院"\n', encoding="utf-8")
+    root = renqiu(tmp_path, "normative", "renqiu-2023/12.2", 'commissioned_to = "某研究院"\n')
     refused = advance(root, "research_completed", "2024-09-30")
     assert refused.exit_code == 2
     assert "第十八条第二款：方案审核同意应当在调查研究结束、专家论证、合法性审查、报送决策机关之前完成" in refused.stderr
@@ -100,9 +101,7 @@ def test_renqiu_18_research_before_the_commissioned_plan_is_approved_is_refused(
 
 # 任丘第二十六条: the preparation of an 其他决策事项 evaluation.
 def test_renqiu_26_scaffold_plan_of_an_other_decision(tmp_path):
-    root = make(tmp_path, profile="renqiu-2023", category="policy")
-    path = root / EVALUATION / "evaluation.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("ordos-2024/12.3", "renqiu-2023/24"), encoding="utf-8")
+    root = renqiu(tmp_path, "policy", "renqiu-2023/24")
     result = run(root, "evaluation", "scaffold", "2022-001", "2024-mid-term", "--plan", "--no-commit")
     assert result.exit_code == 0, result.stderr
     text = (root / EVALUATION / "plan.md").read_text(encoding="utf-8")

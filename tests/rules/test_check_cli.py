@@ -182,6 +182,11 @@ def test_profile_list_and_show(tmp_path):
     for rule, article in [("ordos-2024/12.3", "第十二条第（三）项"), ("ordos-2024/19", "第十九条")]:
         assert rule in shown.stdout and article in shown.stdout
     assert "grace_days" in shown.stdout
+    assert "施行日期：2024-01-09（第二十四条“本办法自印发之日起施行”，2024年1月9日印发）" in shown.stdout
+    rows = {line.split()[0]: line for line in shown.stdout.splitlines() if line.strip().startswith(("grace", "report_"))}
+    assert "本地设定" in rows["grace_days"] and "法定" in rows["report_months"]  # 第十九条“一个月”
+    assert "重大行政决策后评估工作完成后，决策承办单位应当在一个月内形成书面评估报告" in shown.stdout
+    assert "national-2019" in listed.stdout and "国务院令第713号" in listed.stdout
     assert run(None, "profile", "show", "nowhere-2020").exit_code == 2
 
 
