@@ -127,7 +127,7 @@ def test_10_inspection_scaffold_writes_the_written_report(tmp_path):
     assert 'title = "鄂尔多斯市“十四五”生态环境保护规划执行情况督查报告"' in text
     assert 'inspection = "20240510-onsite-0001"' in text
     assert "## 一、督查基本情况" in text and "## 四、整改事项及规定时间" in text
-    assert "| r2 | 公开进度 | 2024-09-30 | 未完成 | 未报审 |" in text
+    assert "| 2 | 公开进度 | 2024年9月30日 | 未完成 | 未报审 |" in text
     assert "| 督查结论 | 台账不全 |" in text
     local = [line for line in text.splitlines() if "本部分为本地惯例" in line]
     assert len(local) == 2 and all("第十条第一款" in line for line in local)
@@ -168,10 +168,12 @@ def test_13_annual_plan_lists_the_normative_documents_due_that_year(tmp_path):
     assert result.stdout == "已写入 annual-plans/2025.md\n"
     text = (root / "annual-plans/2025.md").read_text(encoding="utf-8")
     assert 'title = "鄂尔多斯市人民政府规范性文件跟踪反馈、后评估2025年度计划"' in text  # the workspace's organ
-    rows = [line for line in text.splitlines() if line.startswith("| 2021-")]
-    assert [row.split(" | ")[0] for row in rows] == ["| 2021-006", "| 2021-001", "| 2021-002"]
-    assert "| 2024-06-01 起（尚未评估） | 第十二条第（二）项 |" in rows[0]
-    assert "| 2025-06-30 起 | 有效期至 2025-12-31，届满前6个月，拟继续实施 |" in rows[1]
+    rows = [line for line in text.splitlines() if line.startswith(("| 1 |", "| 2 |", "| 3 |", "| 4 |"))]
+    assert len(rows) == 3
+    assert rows[0] == ("| 1 | 鄂尔多斯市“十四五”生态环境保护规划 | 鄂府发〔2021〕88号 | 市生态环境局 "
+                       "| 2024年6月1日起（尚未评估） | 第十二条第（二）项 |")
+    assert rows[1].endswith("| 2025年6月30日起 | 有效期至2025年12月31日，届满前6个月，拟继续实施 |")
+    assert rows[2].endswith("| 2025年12月30日起 | 有效期至2026年6月30日，届满前6个月，拟继续实施 |")
     for heading in ("## 一、列入计划的规范性文件", "## 二、计划的提出", "## 三、报批和实施"):
         assert heading in text
     assert "报市政府批准后实施" in text

@@ -14,10 +14,11 @@ from __future__ import annotations
 from datetime import date
 
 from decisiontrack.profiles.model import Profile
+from decisiontrack.wording import chinese_date
 
 
 def annual_rows(workspace, profile: Profile, year: int, due_soon_days: int = 30) -> list[tuple[str, ...]]:
-    """One row per document and reason: id, title, 文号, 承办单位, from when, why."""
+    """One row per document and reason, earliest first: title, 文号, 承办单位, from when, why."""
     from decisiontrack.rules.context import resolve
     from decisiontrack.rules.engine import check_decision
     from decisiontrack.rules.predicates import PREDICATES
@@ -26,7 +27,7 @@ def annual_rows(workspace, profile: Profile, year: int, due_soon_days: int = 30)
     first_day = date(year, 1, 1)
     planning = [(rule, resolve(rule.params, profile.values_on(first_day)))
                 for rule in profile.rules if PREDICATES.get(rule.predicate) is annual_plan]
-    rows = []
+    found = []
     for folder in workspace.decisions.values():
         d = folder.decision
         if d is None:
@@ -34,13 +35,14 @@ def annual_rows(workspace, profile: Profile, year: int, due_soon_days: int = 30)
         covered = [params for _rule, params in planning if d.category in params.get("categories", [d.category])]
         if not covered:
             continue
-        head = (d.id, d.title, d.doc_number or "—", d.undertaking_unit)
+        head = (d.title, d.doc_number or "—", d.undertaking_unit)
         for params in covered:
             start = falls_due_in(d, params, year)
             if start is not None and d.status_on(start) == "in-force":
-                rows.append((*head, f"{start} 起", f"有效期至 {d.effective_until}，届满前{params['months']}个月，拟继续实施"))
+                found.append((start, d.id, (*head, f"{chinese_date(start)}起",
+                                           f"有效期至{chinese_date(d.effective_until)}，届满前{params['months']}个月，拟继续实施")))
         for finding in check_decision(folder, profile, first_day, due_soon_days):
             rule = profile.rule(finding.rule)
             if rule is not None and rule.asks_evaluation and rule.level == "must" and finding.since < first_day:
-                rows.append((*head, f"{finding.since} 起（尚未评估）", finding.article))
-    return sorted(set(rows), key=lambda row: (row[4], row[0], row[5]))
+                found.append((finding.since, d.id, (*head, f"{chinese_date(finding.since)}起（尚未评估）", finding.article)))
+    return [row for _day, _id, row in sorted(set(found))]
