@@ -118,6 +118,22 @@ def test_a_deadline_needs_exactly_one_of_months_and_days(tmp_path):
     assert "rules/city.toml:37: 规则 19（deadline-after-stage）的参数 months、days 应当写且只写一个" in result.stderr
 
 
+def test_an_unknown_prefill_block_in_a_template(tmp_path):
+    text = CUSTOM + ('[[templates]]\nkind = "evaluation-report"\ntitle = "评估报告"\narticle = "第九条"\n'
+                     '[[templates.sections]]\nheading = "评估情况"\narticle = "第九条"\nprefill = "opinion"\n')
+    result = check_with(tmp_path, text)
+    assert result.exit_code == 3
+    assert "rules/city.toml:31: templates[0].sections[0].prefill：预填块“opinion”无效" in result.stderr
+
+
+def test_every_prefill_block_is_known_to_the_profile_model():
+    from decisiontrack.profiles.model import PREFILL_BLOCKS
+    from decisiontrack.reports.blocks import builders
+
+    assert set(builders(None, None, None, {"inspection": None, "rectifications": None, "annual": None})) | {
+        "decision", "plan", "opinions", "events", "inspections", "indicators", "evaluation", "triggers"} == set(PREFILL_BLOCKS)
+
+
 def test_an_unknown_stage(tmp_path):
     text = CUSTOM + ('[[rules]]\nid = "24"\narticle = "第二十四条"\nlevel = "must"\npredicate = "missing-stage"\n'
                      'message = "x（第二十四条）"\nparams = { after = "submit", missing = "legality_review" }\n')

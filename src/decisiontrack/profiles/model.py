@@ -126,6 +126,11 @@ class SubItem(Strict):
     guidance: str = ""
 
 
+PREFILL_BLOCKS = ("decision", "plan", "opinions", "events", "inspections", "indicators", "evaluation", "triggers",
+                  "inspection", "rectifications", "annual")
+"""Blocks of recorded facts a section may prefill (the last three only in their own documents)."""
+
+
 class Section(Strict):
     """A required section of a report, in order; ``prefill`` names blocks of recorded facts.
 
@@ -139,6 +144,15 @@ class Section(Strict):
     outcome: bool = False
     basis: Basis = "statute"
     subitems: list[SubItem] = Field(default_factory=list)
+
+    @field_validator("prefill")
+    @classmethod
+    def _known_blocks(cls, prefill: str | list[str] | None) -> str | list[str] | None:
+        names = [prefill] if isinstance(prefill, str) else list(prefill or [])
+        unknown = [name for name in names if name not in PREFILL_BLOCKS]
+        if unknown:
+            raise ValueError(f"预填块“{'、'.join(unknown)}”无效，可选：{'、'.join(PREFILL_BLOCKS)}")
+        return prefill
 
     @property
     def prefills(self) -> list[str]:
