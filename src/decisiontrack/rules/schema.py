@@ -184,13 +184,12 @@ def _check_int(param: Param, value: Any, what: str) -> list[str]:
 def parameter_range(profile, name: str, predicates: dict[str, Callable]) -> tuple[int | None, int | None]:
     """The tightest range of a ``[parameters]`` entry: the engine's own, and every param it feeds."""
     low, high = ENGINE_PARAMETERS.get(name, (None, None))
+    lows, highs = [low], [high]
     for rule in profile.rules:
-        function = predicates.get(rule.predicate)
-        if function is None:
-            continue
+        declared = getattr(predicates.get(rule.predicate), "params", {})
         for key, ref in parameter_refs(rule.params).items():
-            param = function.params.get(key)
-            if ref == name and param is not None:
-                low = param.min if low is None or (param.min is not None and param.min > low) else low
-                high = param.max if high is None or (param.max is not None and param.max < high) else high
-    return low, high
+            if ref == name and key in declared:
+                lows.append(declared[key].min)
+                highs.append(declared[key].max)
+    return (max((v for v in lows if v is not None), default=None),
+            min((v for v in highs if v is not None), default=None))
