@@ -6,6 +6,7 @@ import typer
 
 from decisiontrack.cli._common import (
     DecisionArgument,
+    ForceOption,
     NoCommitOption,
     command,
     finish,
@@ -61,4 +62,19 @@ def done(
     change = close_rectification(root, decision_id, inspection_id, item_id,
                                  parse_date(on, "--on") or date.today(),
                                  parse_date(reviewed_on, "--reviewed-on"), commit=not no_commit)
+    finish(root, change)
+
+
+@command(app, "scaffold")
+def scaffold(
+    decision_id: DecisionArgument,
+    inspection_id: Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml）。")],
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """生成书面督查报告框架（第十条），写入 inspections/<督查>.md；标注“本地惯例”的部分不是条文要求。"""
+    from decisiontrack.ops.entries import scaffold_inspection_report
+
+    root = workspace_root()
+    change = scaffold_inspection_report(root, decision_id, inspection_id, force=force, commit=not no_commit)
     finish(root, change)
