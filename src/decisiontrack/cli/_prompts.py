@@ -26,10 +26,12 @@ Choices = dict[str, str] | Callable[[dict[str, Any]], dict[str, str]]
 class Ask:
     """A value to ask for: its key, its option, what to call it, and how to ask and check it.
 
-    ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``) or ``choices`` (any of them,
-    possibly none). ``parse`` turns a typed answer into the value or raises :class:`UserError`,
-    whose message is shown under the prompt. An ask that is not ``required`` is only put to a
-    person at a terminal; without one the value stays unset.
+    ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``), ``choices`` (any of them,
+    possibly none) or ``list`` (one answer per prompt until an empty one). ``parse`` turns a typed
+    answer into the value or raises :class:`UserError`; ``check`` returns a Chinese message for a
+    malformed answer (else None). Either message is shown under the prompt and the question asked
+    again. An ask that is not ``required`` is only put to a person at a terminal; without one the
+    value stays unset.
     """
 
     key: str
@@ -40,11 +42,12 @@ class Ask:
     parse: Callable[[str], Any] | None = None
     required: bool = True
     note: str = ""
+    check: Callable[[str], str | None] | None = None
 
 
 def fill_missing(values: dict[str, Any], asks: list[Ask]) -> dict[str, Any]:
     """Return ``values`` with every missing value asked for (or raise, exit 2, listing the required ones)."""
-    missing = [ask for ask in asks if values.get(ask.key) in (None, "")]
+    missing = [ask for ask in asks if values.get(ask.key) in (None, "", [])]
     if not missing:
         return values
     if not is_interactive():
@@ -66,6 +69,9 @@ def convert(ask: Ask, text: str) -> Any:
     text = text.strip()
     if not text:
         raise UserError("不能为空")
+    problem = ask.check(text) if ask.check is not None else None
+    if problem:
+        raise UserError(problem)
     if ask.parse is not None:
         return ask.parse(text)
     if ask.kind == "date":
@@ -103,6 +109,20 @@ def _ask(questionary: Any, ask: Ask, answers: dict[str, Any]) -> Any:
         if not options:
             return []
         return questionary.checkbox(title, choices=options, instruction=CHECKBOX_HINT).unsafe_ask()
+    if ask.kind == "list":
+        return _ask_list(questionary, ask)
     example = "（如 2024-01-08）" if ask.kind == "date" else ""
     answer = questionary.text(f"{ask.label}{example}{ask.note}：", validate=checker(ask)).unsafe_ask()
     return convert(ask, answer)
+
+
+def _ask_list(questionary: Any, ask: Ask) -> list[Any]:
+    """One answer per prompt, each checked as typed, until an empty one."""
+    check = checker(ask)
+    answers: list[Any] = []
+    while True:
+        prompt = f"{ask.label}（第{len(answers) + 1}项，直接回车结束）："
+        answer = questionary.text(prompt, validate=lambda text: not text.strip() or check(text)).unsafe_ask()
+        if not answer.strip():
+            return answers
+        answers.append(convert(ask, answer))

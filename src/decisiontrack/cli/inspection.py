@@ -7,6 +7,7 @@ import typer
 from decisiontrack.cli._common import (
     DecisionArgument,
     EvidenceOption,
+    ForceOption,
     NoCommitOption,
     command,
     decision_root,
@@ -117,3 +118,18 @@ def list_inspections(decision_id: DecisionArgument) -> None:
 
     print_entries(decision_id, "inspections", "督查", ["日期", "方式", "督查机构", "整改事项", "文件"], row,
                   wide="整改事项")
+
+
+@command(app, "scaffold")
+def scaffold(
+    decision_id: DecisionArgument,
+    inspection_id: InspectionArgument,
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """生成书面督查报告框架（第十条），写入 inspections/<督查>.md；标注“本地惯例”的部分不是条文要求。"""
+    from decisiontrack.ops.entries import scaffold_inspection_report
+
+    root = decision_root(decision_id)
+    change = scaffold_inspection_report(root, decision_id, inspection_id, force=force, commit=not no_commit)
+    finish(root, change)

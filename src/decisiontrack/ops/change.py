@@ -38,11 +38,13 @@ SUBJECTS: dict[str, str] = {
     "inspection set": "修改督查",
     "inspection done": "完成整改",
     "inspection withdraw": "撤回督查",
+    "inspection scaffold": "生成督查报告框架",
     "progress new": "起草跟踪反馈报告",
     "evaluation start": "启动评估",
     "evaluation scaffold": "生成评估文书框架",
     "evaluation advance": "记录评估阶段",
     "evaluation decide": "记录评估决定",
+    "evaluation annual-plan": "生成年度评估计划",
     "undo": "撤销",
 }
 """The Chinese verb of each writing command: the first words of its commit's subject line.
