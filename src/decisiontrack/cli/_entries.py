@@ -38,7 +38,9 @@ def register_withdraw(target: typer.Typer, kind_folder: str, what: str, metavar:
 def finish_set(root, change, what: str, entry_id: str) -> None:
     """Report a ``set`` of an entry: what was written, or that nothing changed."""
     finish(root, change)
-    if not change.files:
+    if change.files:
+        typer.echo(f"已更正{what} {change.summary}")
+    else:
         typer.echo(f"未修改{what} {entry_id}：所给的值与原记录相同。")
 
 

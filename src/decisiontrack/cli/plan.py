@@ -102,6 +102,7 @@ def move(
     values = fill_missing(given, [Ask("due", "--due", "新的期限", "date"), Ask("reason", "--reason", "调整原因")])
     change = move_milestone(root, decision_id, milestone_id, values["due"], values["reason"], day, commit=not no_commit)
     finish(root, change)
+    typer.echo(f"时间节点 {change.summary}；{day} 以前仍按原期限检查。")
 
 
 @command(app, "add-milestone")
@@ -116,6 +117,7 @@ def add_milestone(
     root = decision_root(decision_id)
     change = add_milestones(root, decision_id, milestone or [], commit=not no_commit)
     finish(root, change)
+    typer.echo(f"已增加时间节点：{change.summary}")
 
 
 @command(app, "set")
@@ -142,5 +144,7 @@ def set_fields(
     root = decision_root(decision_id)
     _, change = set_plan(root, decision_id, fields, person, commit=not no_commit)
     finish(root, change)
-    if not change.files:
+    if change.files:
+        typer.echo(f"已修改决策 {decision_id} 的跟踪反馈工作方案：{change.summary}")
+    else:
         typer.echo(f"未修改决策 {decision_id} 的跟踪反馈工作方案：所给的值与原记录相同。")
