@@ -19,7 +19,7 @@ from decisiontrack.cli._prompts import Ask, checker, fill_missing
 from decisiontrack.errors import UserError
 from tests.helpers import commits, run, snapshot
 
-DOWN, ENTER, SPACE, CLEAR = "\x1b[B", "\r", " ", "\x15"
+DOWN, ENTER, CLEAR = "\x1b[B", "\r", "\x15"
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_choice_is_picked_by_arrow_keys(terminal):
 
 
 def test_an_optional_question_is_left_unset_without_a_terminal():
-    asks = [Ask("addresses", "--addresses", "回应的规则", "choices", {"x": "x"}, required=False)]
+    asks = [Ask("addresses", "--addresses", "回应的规则", "several", {"x": "x"}, required=False)]
     assert fill_missing({"addresses": None}, asks) == {"addresses": None}
     with pytest.raises(UserError, match="缺少必需的选项：--on（日期）"):
         fill_missing({"on": None}, [Ask("on", "--on", "日期", "date")])
@@ -76,13 +76,16 @@ def test_interactive_decision_add_asks_again_until_the_date_is_real(repo, termin
 
 def test_evaluation_start_offers_the_rules_triggered_that_day(repo, terminal):
     """第十二条第（一）、（二）项: a controversy, and a year of a policy of public concern, make an evaluation
-    required; the prompt offers both rules, by number and article, and the officer picks the second."""
+    required; the prompt lists both rules by number and article; a rule the 办法 lacks is asked again."""
     assert run(repo, "event", "add", "2023-001", "--kind", "出现较大争议",
                "--on", "2024-04-01").exit_code == 0
-    answers = [DOWN + DOWN + DOWN + ENTER, "2024-06-01" + ENTER, DOWN + SPACE + ENTER, "市发展和改革委员会" + ENTER]
+    answers = [DOWN + DOWN + DOWN + ENTER, "2024-06-01" + ENTER, "12.9" + ENTER + CLEAR + "12.1" + ENTER,
+               "市发展和改革委员会" + ENTER]
     terminal.send_text("".join(answers))
     result = run(repo, "evaluation", "start", "2023-001")
     assert result.exit_code == 0, result.output
+    listed = result.stdout.split("本次评估回应的规则可选：\n", 1)[1].splitlines()[:2]
+    assert [line.split("：")[0] for line in listed] == ["  12.2 第十二条第（二）项（已逾期）", "  12.1 第十二条第（一）项（应当）"]
     data = tomllib.loads((repo / "decisions/2023-001/evaluations/2024-special/evaluation.toml")
                          .read_text(encoding="utf-8"))
     assert (data["kind"], data["addresses"]) == ("special", ["ordos-2024/12.1"])

@@ -16,7 +16,6 @@ from decisiontrack.cli._common import is_interactive, parse_date
 from decisiontrack.errors import UserError
 
 SELECT_HINT = "（用 ↑↓ 选择，回车确认）"
-CHECKBOX_HINT = "（用 ↑↓ 移动，空格选中或取消，回车确认）"
 
 Choices = dict[str, str] | Callable[[dict[str, Any]], dict[str, str]]
 """code → label, or a function of the answers so far that gives them (rules triggered on a day)."""
@@ -26,8 +25,9 @@ Choices = dict[str, str] | Callable[[dict[str, Any]], dict[str, str]]
 class Ask:
     """A value to ask for: its key, its option, what to call it, and how to ask and check it.
 
-    ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``), ``choices`` (any of them,
-    possibly none) or ``list`` (one answer per prompt until an empty one). ``parse`` turns a typed
+    ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``), ``several`` (``choices`` are
+    listed, the answer names any number of them or of others ``parse`` accepts, or none) or
+    ``list`` (one answer per prompt until an empty one). ``parse`` turns a typed
     answer into the value or raises :class:`UserError`; ``check`` returns a Chinese message for a
     malformed answer (else None). Either message is shown under the prompt and the question asked
     again. An ask that is not ``required`` is only put to a person at a terminal; without one the
@@ -104,11 +104,8 @@ def _ask(questionary: Any, ask: Ask, answers: dict[str, Any]) -> Any:
     if ask.kind == "choice":
         options = [questionary.Choice(f"{label}（{code}）", code) for code, label in _choices(ask, answers).items()]
         return questionary.select(title, choices=options, instruction=SELECT_HINT).unsafe_ask()
-    if ask.kind == "choices":
-        options = [questionary.Choice(label, code) for code, label in _choices(ask, answers).items()]
-        if not options:
-            return []
-        return questionary.checkbox(title, choices=options, instruction=CHECKBOX_HINT).unsafe_ask()
+    if ask.kind == "several":
+        return _ask_several(questionary, ask, answers)
     if ask.kind == "list":
         return _ask_list(questionary, ask)
     example = "（如 2024-01-08）" if ask.kind == "date" else ""
@@ -126,3 +123,20 @@ def _ask_list(questionary: Any, ask: Ask) -> list[Any]:
         if not answer.strip():
             return answers
         answers.append(convert(ask, answer))
+
+
+def _ask_several(questionary: Any, ask: Ask, answers: dict[str, Any]) -> Any:
+    """List what is offered (by number and article), then take a typed answer; blank means none.
+
+    Typed rather than ticked: questionary's checkbox says "done" in English once answered.
+    """
+    import typer
+
+    offered = _choices(ask, answers)
+    if offered:
+        typer.echo(f"{ask.label}可选：")
+        for label in offered.values():
+            typer.echo(f"  {label}")
+    check = checker(ask)
+    answer = questionary.text(f"{ask.label}{ask.note}：", validate=lambda text: not text.strip() or check(text)).unsafe_ask()
+    return convert(ask, answer) if answer.strip() else []

@@ -69,7 +69,7 @@ def start(
     """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.model.evaluation import KIND_LABELS, SCOPE_LABELS
-    from decisiontrack.ops.evaluations import start_evaluation, triggered_rules
+    from decisiontrack.ops.evaluations import open_with_profile, parse_addresses, start_evaluation, triggered_rules
     from decisiontrack.vocabulary import choose, choose_optional
 
     given = {
@@ -85,9 +85,10 @@ def start(
         [
             Ask("kind", "--kind", "评估类型", "choice", KIND_LABELS),
             Ask("started_on", "--started-on", "启动日期", "date"),
-            Ask("addresses", "--addresses", "本次评估回应的规则", "choices",
+            Ask("addresses", "--addresses", "本次评估回应的规则", "several",
                 lambda answers: triggered_rules(root, decision_id, answers["started_on"]), required=False,
-                note="（都不选即自愿评估，不回应任何规则）"),
+                parse=lambda text: parse_addresses(open_with_profile(root, decision_id).profile, [text]),
+                note="（写规则编号，如 12.1，多个用逗号分隔；直接回车即自愿评估，不回应任何规则）"),
             Ask("evaluator", "--evaluator", "评估机关"),
         ],
     )

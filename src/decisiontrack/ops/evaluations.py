@@ -75,7 +75,7 @@ def open_evaluation(opened: Opened, evaluation_id: str) -> EvaluationFolder:
     return found
 
 
-def _addresses(profile: Profile, given: list[str]) -> list[str]:
+def parse_addresses(profile: Profile, given: list[str]) -> list[str]:
     """Full rule ids (``12.3`` → ``ordos-2024/12.3``); a rule the profile lacks is refused."""
     result = []
     for text in given:
@@ -122,7 +122,7 @@ def start_evaluation(
     """Write ``evaluations/<id>/evaluation.toml`` (评估方案, 第十四条第（一）项)."""
     opened = open_with_profile(root, decision_id)
     profile = opened.profile
-    fields = {**fields, "addresses": _addresses(profile, fields.get("addresses", []))}
+    fields = {**fields, "addresses": parse_addresses(profile, fields.get("addresses", []))}
     known = profile.vocabularies.methods
     unknown = [m for m in fields.get("methods", []) if known and m not in known]
     if unknown:
