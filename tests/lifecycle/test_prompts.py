@@ -85,7 +85,8 @@ def test_evaluation_start_offers_the_rules_triggered_that_day(repo, terminal):
     result = run(repo, "evaluation", "start", "2023-001")
     assert result.exit_code == 0, result.output
     listed = result.stdout.split("本次评估回应的规则可选：\n", 1)[1].splitlines()[:2]
-    assert [line.split("：")[0] for line in listed] == ["  12.2 第十二条第（二）项（已逾期）", "  12.1 第十二条第（一）项（应当）"]
+    assert [line.split("：")[0] for line in listed] == [
+        "  12.2 第十二条第（二）项（已逾期）", "  12.1 第十二条第（一）项（应当）"]
     data = tomllib.loads((repo / "decisions/2023-001/evaluations/2024-special/evaluation.toml")
                          .read_text(encoding="utf-8"))
     assert (data["kind"], data["addresses"]) == ("special", ["ordos-2024/12.1"])
