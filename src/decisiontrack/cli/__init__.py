@@ -57,6 +57,7 @@ def _register() -> None:
         export,
         feedback,
         inspection,
+        intake,
         plan,
         profile,
         progress,
@@ -69,6 +70,7 @@ def _register() -> None:
     render.register(app)
     for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation, export):
         app.add_typer(group.app, name=group.NAME)
+    intake.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

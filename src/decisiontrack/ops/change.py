@@ -32,6 +32,8 @@ class Change:
 
     @property
     def message(self) -> str:
+        if not self.decision_id:  # an import touches many decisions
+            return f"{self.command}: {self.summary}"
         return f"{self.command}({self.decision_id}): {self.summary}"
 
 

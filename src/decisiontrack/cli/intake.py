@@ -1,0 +1,105 @@
+"""``import decisions`` / ``feedback import`` / ``evaluation import``: bring existing files in."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from decisiontrack.cli._common import NoCommitOption, command, decision_root, finish, workspace_root
+
+NAME = "import"
+app = typer.Typer(help="从已有的文件导入：决策事项台账（Excel 或 CSV）。", no_args_is_help=True)
+
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="要导入的文件。", show_default=False)]
+SHOWN_FILES = 20
+"""Up to this many written files are listed one by one; more are counted."""
+
+
+@command(app, "decisions")
+def decisions(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="决策事项台账：.xlsx 或 .csv 文件。")],
+    sheet: Annotated[str | None, typer.Option("--sheet", help="工作表名称；默认为第一个有表头行的工作表。")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出将要写入的内容，不写入。")] = False,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="列名=字段，指明未能识别的列，如 --map 批准日期=通过日期；字段写“忽略”则不导入该列。可重复。"),
+    ] = None,
+    update: Annotated[bool, typer.Option("--update", help="已存在的决策按文件更新不同的字段（同 decision set）。")] = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """导入决策事项台账：每行一项决策；有一处错误则整个文件不导入；已导入的行不会重复导入。"""
+    from decisiontrack.ops.imports import import_decisions, plan_decisions
+
+    root = workspace_root()
+    if dry_run:
+        plan = plan_decisions(root, file, sheet=sheet, mapping=mapping or [], update=update)
+        _show_plan(plan)
+        typer.echo(f"（试运行，未写入）{_counts(plan, update)}")
+        return
+    plan, change = import_decisions(root, file, sheet=sheet, mapping=mapping or [], update=update,
+                                    commit=not no_commit)
+    _finish_many(root, change)
+    typer.echo(f"已从 {plan.file} 导入：{_counts(plan, update)}")
+    _notes(plan)
+
+
+def _counts(plan, update: bool) -> str:
+    from decisiontrack.ops.imports import ADDED, DIFFERS, SAME, UPDATED
+
+    text = f"新增 {plan.count(ADDED)} 项"
+    if update:
+        text += f"，更新 {plan.count(UPDATED)} 项"
+    text += f"，已存在且无变化 {plan.count(SAME)} 项"
+    if plan.count(DIFFERS):
+        text += f"，已存在但内容不同 {plan.count(DIFFERS)} 项（加 --update 按文件更新）"
+    return text + "。"
+
+
+def _show_plan(plan) -> None:
+    from decisiontrack.cli import _console
+    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS
+    from decisiontrack.ops.imports import ACTION_LABELS
+
+    where = f"工作表“{plan.sheet}”，" if plan.sheet else ""
+    grid = _console.table("行", "编号", "决策名称", "类别", "通过日期", "施行日期", "截止日期", "承办单位", "密级", "导入",
+                          title=f"{plan.file}（{where}表头在第 {plan.header_row} 行）", wide="决策名称")
+    for planned in plan.rows:
+        d = planned.decision
+        action = ACTION_LABELS[planned.action]
+        if planned.changes:
+            action += "：" + "、".join(planned.changes)
+        grid.add_row(str(planned.row), d.id, d.title, CATEGORY_LABELS[d.category], str(d.adopted_on),
+                     str(d.effective_from), str(d.effective_until or "长期"), d.undertaking_unit,
+                     CLASSIFICATION_LABELS[d.classification], action)
+    _console.out().print(grid)
+    _notes(plan)
+
+
+def _notes(plan) -> None:
+    import sys
+
+    if plan.unrecognised:
+        sys.stderr.write(f"提示：未导入的列：{'、'.join(plan.unrecognised)}（需要时用 --map 列名=字段 指明）\n")
+    if plan.skipped_notes:
+        rows = "、".join(str(n) for n in plan.skipped_notes)
+        sys.stderr.write(f"提示：跳过了整行合并的说明行（第 {rows} 行）\n")
+
+
+def _finish_many(root, change) -> None:
+    """Like ``finish``, but a bulk import lists its files only when there are few."""
+    import sys
+
+    if len(change.files) <= SHOWN_FILES:
+        finish(root, change)
+        return
+    typer.echo(f"已写入 {len(change.files)} 个文件")
+    for warning in change.warnings:
+        sys.stderr.write(f"警告：{warning}\n")
+
+
+def register(root: typer.Typer) -> None:
+    """``import`` on the root app; ``import`` commands on the feedback and evaluation groups."""
+    root.add_typer(app, name=NAME)
+
+
+__all__ = ["app", "decision_root", "register"]

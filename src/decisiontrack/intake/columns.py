@@ -1,0 +1,125 @@
+"""Find the header row of a sheet and which column holds which field.
+
+Ledgers start with a title row (``鄂尔多斯市重大行政决策事项台账``), a blank row or a 填报单位 line;
+the header is the first row that names the columns a file cannot do without (for a ledger, a name
+and a date). Header texts are compared without spaces, line breaks, ``*`` marks and parenthetical
+notes, so ``审议通过\\n日期（必填）`` is ``审议通过日期``. ``--map 列名=字段`` names the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from decisiontrack.errors import UserError
+from decisiontrack.intake.tables import ImportRefused, Table, column_letter
+
+HEADER_SCAN_ROWS = 30
+"""How far down a sheet the header row is looked for."""
+
+IGNORE = ("忽略", "ignore", "-")
+"""``--map 列名=忽略`` leaves a column out."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A field a file may carry: its record key, its Chinese name, the headers offices write."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass
+class Header:
+    """The header row found: where each field is, and the columns nobody claimed."""
+
+    row: int
+    names: list[str]
+    columns: dict[str, int] = field(default_factory=dict)
+    unrecognised: list[str] = field(default_factory=list)
+
+    def header_of(self, key: str) -> str:
+        return self.names[self.columns[key]]
+
+
+def normalize_header(value) -> str:
+    """``审议通过\\n日期（必填）*`` → ``审议通过日期``."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    text = re.sub(r"\([^)]*\)|【[^】]*】|\[[^\]]*\]", "", text)
+    return re.sub(r"[\s*:：]", "", text)
+
+
+def parse_mapping(options: list[str], columns: tuple[Column, ...]) -> dict[str, str | None]:
+    """``--map 列名=字段`` (a field's key or Chinese name, or 忽略) → normalised header → key or None."""
+    by_name = {}
+    for column in columns:
+        by_name[column.key] = column.key
+        by_name[normalize_header(column.label)] = column.key
+    mapping: dict[str, str | None] = {}
+    for option in options:
+        header, sep, target = option.partition("=")
+        header, target = normalize_header(header), target.strip()
+        if not sep or not header or not target:
+            raise UserError(f"--map “{option}” 无效：应写成 列名=字段，如 --map 批准日期=通过日期")
+        if target in IGNORE:
+            mapping[header] = None
+        elif target in by_name or normalize_header(target) in by_name:
+            mapping[header] = by_name.get(target) or by_name[normalize_header(target)]
+        else:
+            listed = "、".join(f"{c.label}（{c.key}）" for c in columns)
+            raise UserError(f"--map “{option}”：没有字段“{target}”；可用的字段：{listed}，或写“忽略”")
+    return mapping
+
+
+def find_header(
+    table: Table,
+    columns: tuple[Column, ...],
+    mapping: dict[str, str | None],
+    enough: Callable[[set[str]], bool],
+) -> Header | None:
+    """The first row (within :data:`HEADER_SCAN_ROWS`) whose recognised fields are ``enough``."""
+    aliases = {normalize_header(name): column.key for column in columns for name in column.names}
+    for index, row in enumerate(table.rows[:HEADER_SCAN_ROWS]):
+        keys = [_key(cell, aliases, mapping) for cell in row]
+        if enough({key for key in keys if key}):
+            return _header(table, index + 1, row, keys)
+    return None
+
+
+def _key(cell, aliases: dict[str, str], mapping: dict[str, str | None]) -> str | None:
+    name = normalize_header(cell)
+    if name in mapping:
+        return mapping[name]
+    return aliases.get(name)
+
+
+def _header(table: Table, number: int, row: list, keys: list[str | None]) -> Header:
+    names = ["" if cell is None else str(cell).strip() for cell in row]
+    header = Header(number, names)
+    twice: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if key is None:
+            if names[index]:
+                header.unrecognised.append(names[index])
+            continue
+        twice.setdefault(key, []).append(index)
+        header.columns.setdefault(key, index)
+    clashes = {key: places for key, places in twice.items() if len(places) > 1}
+    if clashes:
+        lines = []
+        for places in clashes.values():
+            listed = "、".join(f"{column_letter(i)}{number}（{names[i]}）" for i in places)
+            lines.append(f"{listed} 对应同一字段")
+        first = names[next(iter(clashes.values()))[1]]
+        raise ImportRefused(f"{table.file} 表头有歧义：{'；'.join(lines)}；"
+                            f"请用 --map 指明不导入的一列，如 --map {first}=忽略")
+    return header

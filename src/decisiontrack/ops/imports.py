@@ -1,0 +1,185 @@
+"""Import an office's existing files: all or nothing, in one transaction and one commit.
+
+Every row is read and validated before anything is written; one bad cell refuses the whole file
+(exit 3) with every problem of every row, each naming sheet, cell and column. A row already in the
+workspace adds nothing, so a ledger re-imported every month adds only what is new.
+
+Example::
+
+    plan = plan_decisions(root, Path("台账.xlsx"))      # read and check, write nothing (--dry-run)
+    plan, change = import_decisions(root, Path("台账.xlsx"))   # the same inside the transaction
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from decisiontrack.intake.tables import ImportRefused
+from decisiontrack.model.common import check_id
+from decisiontrack.model.decision import Decision
+from decisiontrack.ops.change import Change, writes
+from decisiontrack.store.loader import DECISIONS
+
+ADDED, SAME, DIFFERS, UPDATED = "add", "same", "differs", "update"
+ACTION_LABELS = {ADDED: "新增", SAME: "已存在，无变化", DIFFERS: "已存在，内容不同（未更新）", UPDATED: "更新"}
+
+
+@dataclass
+class PlannedDecision:
+    """One row of the ledger: the decision it gives, and what importing it does."""
+
+    row: int
+    decision: Decision
+    action: str
+    changes: dict[str, tuple] = field(default_factory=dict)
+
+
+@dataclass
+class DecisionPlan:
+    """What importing a ledger writes; nothing is written until :func:`import_decisions`."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    rows: list[PlannedDecision] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)
+    skipped_notes: list[int] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+
+def refuse(file: str, problems: list[str]) -> ImportRefused:
+    """Every problem of the file at once; nothing was written."""
+    lines = "\n".join(f"  {p}" for p in problems)
+    return ImportRefused(f"{file} 有 {len(problems)} 处错误，未导入任何内容：\n{lines}\n请改正后重新导入")
+
+
+def _existing(root: Path) -> dict[str, Decision | None]:
+    """Every decision of the workspace by id (None where decision.toml does not validate)."""
+    from decisiontrack.store.loader import decision_ids
+    from decisiontrack.store.tomlfile import read_toml
+
+    found: dict[str, Decision | None] = {}
+    for decision_id in decision_ids(root):
+        data, _, problem = read_toml(root / DECISIONS / decision_id / "decision.toml", decision_id)
+        try:
+            found[decision_id] = None if problem else Decision.model_validate(data)
+        except ValidationError:
+            found[decision_id] = None
+    return found
+
+
+def _key(fields: dict) -> tuple[str, str]:
+    """Without an id column a row is the same decision when title and 文号 match (issue 13)."""
+    return (str(fields.get("title", "")).strip(), str(fields.get("doc_number") or "").strip())
+
+
+def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping: list[str] | None = None,
+                   update: bool = False) -> DecisionPlan:
+    """Read the ledger and decide, row by row, what importing it would write (writes nothing)."""
+    from decisiontrack.export.ledger import DECISION_HEADERS
+    from decisiontrack.intake.ledger import read_ledger
+    from decisiontrack.ops.decisions import default_id, highest_numbers
+
+    ledger = read_ledger(path, sheet, mapping, derived=DECISION_HEADERS)
+    plan = DecisionPlan(path.name, ledger.table.sheet, ledger.header.row,
+                        unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes)
+    problems = list(ledger.problems)
+    existing = _existing(root)
+    by_key = {_key(d.model_dump()): d for d in existing.values() if d is not None}
+    numbers = highest_numbers(root)
+    seen_ids: dict[str, int] = {}
+    seen_keys: dict[tuple, int] = {}
+    for row in ledger.rows:
+        fields = dict(row.fields)
+        given = fields.get("id")
+        where = ledger.table.row_place(row.number)
+        if given:
+            try:
+                check_id(given)
+            except ValueError as error:
+                problems.append(f"{row.places['id']}：{error}")
+                continue
+        key = _key(fields)
+        first = seen_ids.get(given) if given else seen_keys.get(key)
+        if first is not None:
+            what = f"编号 {given}" if given else f"名称“{key[0]}”和文号“{key[1]}”"
+            problems.append(f"{where}：{what}与第 {first} 行相同；同一决策只能占一行")
+            continue
+        if given:
+            seen_ids[given] = row.number
+        else:
+            seen_keys[key] = row.number
+        if given and given in existing:
+            match = existing[given]
+            if match is None:
+                problems.append(f"{where}：{DECISIONS}/{given}/decision.toml 有误，无法比较；"
+                                "请先修复（decisiontrack validate）")
+                continue
+        else:
+            match = None if given else by_key.get(key)
+        if match is not None:
+            planned = _compare(match, fields, row, where, problems, update)
+        else:
+            if not given and isinstance(fields.get("adopted_on"), date):
+                year = fields["adopted_on"].year
+                numbers[year] = numbers.get(year, 0) + 1
+                fields["id"] = default_id(year, numbers[year])
+            decision = _validate(fields, row, where, problems)
+            planned = decision and PlannedDecision(row.number, decision, ADDED)
+        if planned is not None:
+            plan.rows.append(planned)
+    if problems:
+        raise refuse(path.name, problems)
+    return plan
+
+
+def _validate(fields: dict, row, where: str, problems: list[str]) -> Decision | None:
+    """The row as a decision; each model error is named at its cell."""
+    from decisiontrack.store.problems import describe_error
+
+    try:
+        return Decision.model_validate(fields)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            place = row.places.get(str(loc[0])) if loc else None
+            problems.append(f"{place or where}：{describe_error(item)}")
+        return None
+
+
+def _compare(existing: Decision, fields: dict, row, where: str, problems: list[str],
+             update: bool) -> PlannedDecision | None:
+    """An existing decision: the fields the file gives that differ from the record."""
+    fields = {key: value for key, value in fields.items() if key != "id"}
+    changes = {key: (getattr(existing, key), value) for key, value in fields.items()
+               if getattr(existing, key) != value}
+    merged = _validate({**existing.model_dump(exclude_none=True), **fields, "id": existing.id}, row, where, problems)
+    if merged is None:
+        return None
+    action = SAME if not changes else (UPDATED if update else DIFFERS)
+    return PlannedDecision(row.number, merged if action == UPDATED else existing, action, changes)
+
+
+@writes
+def import_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping: list[str] | None = None,
+                     update: bool = False) -> tuple[DecisionPlan, Change]:
+    """Import a ledger: plan inside the lock (ids stay free), then write every new decision."""
+    from decisiontrack.store.records import dump_record
+    from decisiontrack.store.transaction import write_records
+
+    plan = plan_decisions(root, path, sheet=sheet, mapping=mapping, update=update)
+    write_records({root / DECISIONS / p.decision.id / "decision.toml": dump_record(p.decision)
+                   for p in plan.rows if p.action == ADDED})
+    for planned in plan.rows:
+        if planned.action == UPDATED:
+            raise NotImplementedError("--update waits for set_decision (decision set)")
+    summary = f"从 {plan.file} 导入决策：新增 {plan.count(ADDED)} 项"
+    if update:
+        summary += f"，更新 {plan.count(UPDATED)} 项"
+    return plan, Change("import decisions", "", summary)
