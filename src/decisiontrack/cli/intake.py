@@ -5,12 +5,18 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import NoCommitOption, command, decision_root, finish, workspace_root
+from decisiontrack.cli._common import (
+    DecisionArgument,
+    NoCommitOption,
+    command,
+    decision_root,
+    finish,
+    workspace_root,
+)
 
 NAME = "import"
 app = typer.Typer(help="从已有的文件导入：决策事项台账（Excel 或 CSV）。", no_args_is_help=True)
 
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="要导入的文件。", show_default=False)]
 SHOWN_FILES = 20
 """Up to this many written files are listed one by one; more are counted."""
 
@@ -80,7 +86,7 @@ def _notes(plan) -> None:
 
     if plan.unrecognised:
         sys.stderr.write(f"提示：未导入的列：{'、'.join(plan.unrecognised)}（需要时用 --map 列名=字段 指明）\n")
-    if plan.skipped_notes:
+    if getattr(plan, "skipped_notes", None):
         rows = "、".join(str(n) for n in plan.skipped_notes)
         sys.stderr.write(f"提示：跳过了整行合并的说明行（第 {rows} 行）\n")
 
@@ -97,9 +103,56 @@ def _finish_many(root, change) -> None:
         sys.stderr.write(f"警告：{warning}\n")
 
 
+def opinions(
+    decision_id: DecisionArgument,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="意见导出文件：.xlsx 或 .csv 文件。")],
+    channel: Annotated[
+        str | None, typer.Option("--channel", help="文件没有渠道列（或渠道为空）时的渠道，如 12345热线、网站、来信。")
+    ] = None,
+    stance: Annotated[str, typer.Option("--stance", help="文件没有态度列时的态度：支持、反对、建议、中立。")] = "建议",
+    sheet: Annotated[str | None, typer.Option("--sheet", help="工作表名称；默认为第一个有表头行的工作表。")] = None,
+    mapping: Annotated[
+        list[str] | None, typer.Option("--map", help="列名=字段，指明未能识别的列，如 --map 工单描述=内容。可重复。")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出将要写入的意见，不写入。")] = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """导入 12345 热线、网站或来信来访的意见导出文件（第七条）：每行一条意见，已导入的行不再重复导入。"""
+    from decisiontrack.ops.imports import ADDED, SAME, import_opinions, plan_opinions
+
+    root = decision_root(decision_id)
+    options = {"channel": channel, "stance": stance, "sheet": sheet, "mapping": mapping or []}
+    if dry_run:
+        plan = plan_opinions(root, decision_id, file, **options)
+        _show_opinions(plan)
+        typer.echo(f"（试运行，未写入）新增 {plan.count(ADDED)} 条，已导入过 {plan.count(SAME)} 条。")
+        return
+    plan, change = import_opinions(root, decision_id, file, **options, commit=not no_commit)
+    _finish_many(root, change)
+    typer.echo(f"已从 {plan.file} 为决策 {decision_id} 导入意见：新增 {plan.count(ADDED)} 条，"
+               f"已导入过 {plan.count(SAME)} 条。")
+    _notes(plan)
+
+
+def _show_opinions(plan) -> None:
+    from decisiontrack.cli import _console
+    from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
+    from decisiontrack.ops.imports import ACTION_LABELS
+
+    grid = _console.table("行", "收到时间", "渠道", "态度", "摘要", "来源", "导入",
+                          title=f"{plan.file} → 决策 {plan.decision_id}（表头在第 {plan.header_row} 行）", wide="摘要")
+    for planned in plan.rows:
+        o = planned.opinion
+        grid.add_row(str(planned.row), str(o.received_at or o.received_on), CHANNEL_LABELS[o.channel],
+                     STANCE_LABELS[o.stance], o.summary, o.source, ACTION_LABELS[planned.action])
+    _console.out().print(grid)
+    _notes(plan)
+
+
 def register(root: typer.Typer) -> None:
     """``import`` on the root app; ``import`` commands on the feedback and evaluation groups."""
+    from decisiontrack.cli import feedback
+
     root.add_typer(app, name=NAME)
+    command(feedback.app, "import")(opinions)
 
-
-__all__ = ["app", "decision_root", "register"]

@@ -22,6 +22,9 @@ HEADER_SCAN_ROWS = 30
 IGNORE = ("忽略", "ignore", "-")
 """``--map 列名=忽略`` leaves a column out."""
 
+QUIET = ("序号",)
+"""Headers of columns that carry nothing to import and are not worth a note."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -80,6 +83,33 @@ def parse_mapping(options: list[str], columns: tuple[Column, ...]) -> dict[str, 
     return mapping
 
 
+def locate_header(
+    tables: list[Table],
+    sheet: str | None,
+    columns: tuple[Column, ...],
+    mapping: dict[str, str | None],
+    enough: Callable[[set[str]], bool],
+    wanted: str,
+) -> tuple[Table, Header]:
+    """The sheet (``--sheet``, else the first with a header row) and its header row.
+
+    ``wanted`` says in words which columns make a header, for the refusal.
+    """
+    if sheet is not None:
+        chosen = [t for t in tables if t.sheet == sheet]
+        if not chosen:
+            names = "、".join(f"“{t.sheet}”" for t in tables if t.sheet is not None) or "无（CSV 文件没有工作表）"
+            raise UserError(f"--sheet：文件中没有工作表“{sheet}”；已有：{names}")
+        tables = chosen
+    for table in tables:
+        header = find_header(table, columns, mapping, enough)
+        if header is not None:
+            return table, header
+    where = f"工作表“{sheet}”" if sheet else "文件"
+    raise ImportRefused(f"{tables[0].file}：{where}的前 {HEADER_SCAN_ROWS} 行中找不到表头行（应有一行同时写着{wanted}）；"
+                        "列名不同时请用 --map 列名=字段 指明")
+
+
 def find_header(
     table: Table,
     columns: tuple[Column, ...],
@@ -108,7 +138,7 @@ def _header(table: Table, number: int, row: list, keys: list[str | None]) -> Hea
     twice: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
         if key is None:
-            if names[index]:
+            if names[index] and normalize_header(names[index]) not in QUIET:
                 header.unrecognised.append(names[index])
             continue
         twice.setdefault(key, []).append(index)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisiontrack.intake import values
-from decisiontrack.intake.columns import Column, Header, find_header, parse_mapping
+from decisiontrack.intake.columns import Column, Header, locate_header, parse_mapping
 from decisiontrack.intake.tables import ImportRefused, Table, read_tables
 from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS, STATUS_LABELS
 
@@ -40,9 +40,6 @@ REQUIRED = ("title", "category", "adopted_on", "effective_from", "undertaking_un
 DATES = ("adopted_on", "effective_from", "effective_until")
 FLAG_WORDS = {"public_concern": "群众普遍关注", "broad_impact": "普遍影响"}
 """A 备注 naming these words sets the flag (Ordos 第十二条第（二）项 reads them)."""
-
-IGNORED = ("序号",)
-"""Headers of columns that carry nothing to import and are not worth a warning."""
 
 STATUS_ALIASES = {"有效": "in-force", "现行有效": "in-force", "施行中": "in-force", "实施中": "in-force",
                   "已废止": "terminated", "废止": "terminated", "已失效": "expired", "失效": "expired",
@@ -83,8 +80,9 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None 
     and ignored without being reported as unrecognised.
     """
     chosen = parse_mapping(mapping or [], COLUMNS)
-    table, header = _sheet_and_header(read_tables(path), sheet, chosen)
-    known = {*derived, *IGNORED}
+    table, header = locate_header(read_tables(path), sheet, COLUMNS, chosen, _is_ledger_header,
+                                  "名称列和日期列，如“决策事项名称”和“审议通过日期”")
+    known = set(derived)
     header.unrecognised = [name for name in header.unrecognised if name not in known]
     missing = [c for c in COLUMNS if c.key in REQUIRED and c.key not in header.columns]
     if missing:
@@ -100,26 +98,6 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None 
         if row is not None:
             ledger.rows.append(row)
     return ledger
-
-
-def _sheet_and_header(tables: list[Table], sheet: str | None, mapping) -> tuple[Table, Header]:
-    from decisiontrack.errors import UserError
-
-    if sheet is not None:
-        chosen = [t for t in tables if t.sheet == sheet]
-        if not chosen:
-            names = "、".join(f"“{t.sheet}”" for t in tables if t.sheet is not None) or "无（CSV 文件没有工作表）"
-            raise UserError(f"--sheet：文件中没有工作表“{sheet}”；已有：{names}")
-        tables = chosen
-    for table in tables:
-        header = find_header(table, COLUMNS, mapping, _is_ledger_header)
-        if header is not None:
-            return table, header
-    where = f"工作表“{sheet}”" if sheet else "文件"
-    raise ImportRefused(
-        f"{tables[0].file}：{where}的前 30 行中找不到表头行（应有一行同时写着名称列和日期列，"
-        "如“决策事项名称”和“审议通过日期”）；列名不同时请用 --map 列名=字段 指明"
-    )
 
 
 def _is_ledger_header(keys: set[str]) -> bool:

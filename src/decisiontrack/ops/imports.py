@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from decisiontrack.intake.tables import ImportRefused
 from decisiontrack.model.common import check_id
 from decisiontrack.model.decision import Decision
+from decisiontrack.model.feedback import Opinion
 from decisiontrack.ops.change import Change, writes
 from decisiontrack.store.loader import DECISIONS
 
@@ -130,7 +131,7 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
                 year = fields["adopted_on"].year
                 numbers[year] = numbers.get(year, 0) + 1
                 fields["id"] = default_id(year, numbers[year])
-            decision = _validate(fields, row, where, problems)
+            decision = _validate(Decision, fields, row.places, where, problems)
             planned = decision and PlannedDecision(row.number, decision, ADDED)
         if planned is not None:
             plan.rows.append(planned)
@@ -139,16 +140,16 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
     return plan
 
 
-def _validate(fields: dict, row, where: str, problems: list[str]) -> Decision | None:
-    """The row as a decision; each model error is named at its cell."""
+def _validate(model, fields: dict, places: dict[str, str], where: str, problems: list[str]):
+    """The row as a record; each model error is named at its cell (or its row)."""
     from decisiontrack.store.problems import describe_error
 
     try:
-        return Decision.model_validate(fields)
+        return model.model_validate(fields)
     except ValidationError as error:
         for item in error.errors(include_url=False):
             loc = tuple(item["loc"])
-            place = row.places.get(str(loc[0])) if loc else None
+            place = places.get(str(loc[0])) if loc else None
             problems.append(f"{place or where}：{describe_error(item)}")
         return None
 
@@ -159,7 +160,8 @@ def _compare(existing: Decision, fields: dict, row, where: str, problems: list[s
     fields = {key: value for key, value in fields.items() if key != "id"}
     changes = {key: (getattr(existing, key), value) for key, value in fields.items()
                if getattr(existing, key) != value}
-    merged = _validate({**existing.model_dump(exclude_none=True), **fields, "id": existing.id}, row, where, problems)
+    merged = _validate(Decision, {**existing.model_dump(exclude_none=True), **fields, "id": existing.id},
+                       row.places, where, problems)
     if merged is None:
         return None
     action = SAME if not changes else (UPDATED if update else DIFFERS)
@@ -183,3 +185,84 @@ def import_decisions(root: Path, path: Path, *, sheet: str | None = None, mappin
     if update:
         summary += f"，更新 {plan.count(UPDATED)} 项"
     return plan, Change("import decisions", "", summary)
+
+
+@dataclass
+class PlannedOpinion:
+    """One row of a hotline export: the opinion, and whether it is new."""
+
+    row: int
+    opinion: Opinion
+    action: str
+
+
+@dataclass
+class OpinionPlan:
+    """What importing an opinion export writes for one decision."""
+
+    file: str
+    decision_id: str
+    sheet: str | None
+    header_row: int
+    rows: list[PlannedOpinion] = field(default_factory=list)
+    unrecognised: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+
+def plan_opinions(root: Path, decision_id: str, path: Path, *, channel: str | None = None,
+                  stance: str = "suggestion", sheet: str | None = None,
+                  mapping: list[str] | None = None) -> OpinionPlan:
+    """Read the export and decide which rows are new: a row whose source was imported adds nothing."""
+    from decisiontrack.intake.hotline import read_hotline
+    from decisiontrack.ops.folders import open_decision
+
+    folder = open_decision(root, decision_id)
+    hotline = read_hotline(path, channel=channel, stance=stance, sheet=sheet, mapping=mapping)
+    plan = OpinionPlan(path.name, decision_id, hotline.table.sheet, hotline.header_row,
+                       unrecognised=hotline.unrecognised)
+    problems = list(hotline.problems)
+    imported = {e.record.source: e for e in folder.opinions if e.record.source}
+    for row in hotline.rows:
+        where = hotline.table.row_place(row.number)
+        opinion = _validate(Opinion, row.fields, row.places, where, problems)
+        if opinion is None:
+            continue
+        earlier = imported.get(row.source)
+        if earlier is None:
+            plan.rows.append(PlannedOpinion(row.number, opinion, ADDED))
+        elif _same_opinion(earlier.record, opinion):
+            plan.rows.append(PlannedOpinion(row.number, opinion, SAME))
+        else:
+            problems.append(f"{where}：来源“{row.source}”已导入（{earlier.path}），但内容不同——"
+                            "是同名的另一份文件吗？请改用新的文件名（如加上月份）后导入")
+    if problems:
+        raise refuse(path.name, problems)
+    return plan
+
+
+def _same_opinion(earlier: Opinion, row: Opinion) -> bool:
+    """The row already imported: same day and same text (an officer may have fixed the channel)."""
+    return (earlier.received_on, earlier.summary) == (row.received_on, row.summary)
+
+
+@writes
+def import_opinions(root: Path, decision_id: str, path: Path, **options) -> tuple[OpinionPlan, Change]:
+    """Import an opinion export into one decision: one new file per new row, one commit."""
+    from decisiontrack.store.records import dump_record, entry_file_name
+    from decisiontrack.store.transaction import write_records
+
+    plan = plan_opinions(root, decision_id, path, **options)
+    target = root / DECISIONS / decision_id / "feedback"
+    files: dict[Path, str] = {}
+    for planned in plan.rows:
+        if planned.action != ADDED:
+            continue
+        opinion = planned.opinion
+        name = entry_file_name(opinion.received_on, opinion.channel, target)
+        while target / name in files:  # names drawn in one batch must differ too
+            name = entry_file_name(opinion.received_on, opinion.channel, target)
+        files[target / name] = dump_record(opinion)
+    write_records(files)
+    return plan, Change("feedback import", decision_id, f"从 {plan.file} 导入意见 {len(files)} 条")
