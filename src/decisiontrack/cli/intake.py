@@ -149,10 +149,39 @@ def _show_opinions(plan) -> None:
     _notes(plan)
 
 
+def report(
+    decision_id: DecisionArgument,
+    evaluation_id: Annotated[str, typer.Argument(metavar="EVAL", help="评估编号，如 2024-mid-term。")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="第三方交来的评估报告：.docx 文件。")],
+    force: Annotated[bool, typer.Option("--force", help="替换已有的 report.md（已写的内容会丢失）。")] = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """导入 Word 格式的评估报告：转为 report.md（按办法的模板对应标题），原件另存为 report.original.docx。"""
+    from decisiontrack.ops.evaluations import lint_document
+    from decisiontrack.ops.imports import import_report
+
+    root = decision_root(decision_id)
+    imported, change = import_report(root, decision_id, evaluation_id, file, force=force, commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"已导入评估报告：{imported.matched}/{imported.sections} 个部分与办法规定的内容对应。")
+    for old, new in imported.renamed:
+        typer.echo(f"  标题“{old}”对应“{new}”（原标题保留在注释中）")
+    if imported.images:
+        typer.echo(f"缺少附件：原件中的图片 {len(imported.images)} 张未导入（{'、'.join(imported.images)}），见原件。")
+    result = lint_document(root, decision_id, evaluation_id)
+    if result.problems:
+        typer.echo(f"报告尚不完整（{len(result.problems)} 处），报送前请补全：")
+        for problem in result.problems:
+            typer.echo(f"  {problem}")
+    else:
+        typer.echo("报告完整，可以报送（evaluation advance … submitted）。")
+
+
 def register(root: typer.Typer) -> None:
     """``import`` on the root app; ``import`` commands on the feedback and evaluation groups."""
-    from decisiontrack.cli import feedback
+    from decisiontrack.cli import evaluation, feedback
 
     root.add_typer(app, name=NAME)
     command(feedback.app, "import")(opinions)
+    command(evaluation.app, "import")(report)
 

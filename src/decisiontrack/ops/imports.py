@@ -266,3 +266,67 @@ def import_opinions(root: Path, decision_id: str, path: Path, **options) -> tupl
         files[target / name] = dump_record(opinion)
     write_records(files)
     return plan, Change("feedback import", decision_id, f"从 {plan.file} 导入意见 {len(files)} 条")
+
+
+ORIGINAL = "report.original.docx"
+"""The delivered Word file, kept beside ``report.md`` as received."""
+
+
+@dataclass
+class ImportedReport:
+    """What became of a Word report: where it went and what the officer should check."""
+
+    path: Path
+    sections: int
+    matched: int
+    renamed: list[tuple[str, str]]
+    images: list[str]
+
+
+@writes
+def import_report(root: Path, decision_id: str, evaluation_id: str, path: Path, *,
+                  force: bool = False) -> tuple[ImportedReport, Change]:
+    """Write ``report.md`` from a Word report (the profile's front matter) and keep the original."""
+    import tomlkit
+
+    from decisiontrack.errors import UserError
+    from decisiontrack.intake.sections import convert
+    from decisiontrack.intake.wordreport import read_report
+    from decisiontrack.ops.evaluations import open_evaluation, open_with_profile
+    from decisiontrack.reports.scaffold import evaluation_document
+    from decisiontrack.reports.templates import choose
+    from decisiontrack.store.frontmatter import join_front_matter, split_front_matter
+    from decisiontrack.store.transaction import write_record
+
+    opened = open_with_profile(root, decision_id)
+    found = open_evaluation(opened, evaluation_id)
+    folder = root / found.path
+    for name in ("report.md", ORIGINAL):
+        if (folder / name).exists() and not force:
+            raise UserError(f"{found.path}/{name} 已存在；如确需用导入的报告替换（已写的内容会丢失），请加 --force")
+    blocks = read_report(path)
+    template = choose(opened.profile, "evaluation-report", opened.folder.decision.category)
+    converted = convert(blocks, template)
+    scaffold = evaluation_document(opened.folder, found.evaluation, opened.profile, "evaluation-report",
+                                   opened.profile_dir)
+    head = tomlkit.parse(split_front_matter(scaffold)[0])
+    if converted.title:
+        head["title"] = converted.title
+    text = join_front_matter(tomlkit.dumps(head), _note(path.name, converted) + converted.body)
+    report = write_record(folder / "report.md", text, overwrite=force)
+    write_record(folder / ORIGINAL, path.read_bytes(), overwrite=force)
+    imported = ImportedReport(report, len(template.sections), converted.matched, converted.renamed, converted.images)
+    return imported, Change("evaluation import", decision_id, f"评估 {evaluation_id} 的评估报告（导入自 {path.name}）")
+
+
+def _note(file: str, converted) -> str:
+    """The comment at the top of an imported report: where it came from, what is not in it."""
+    lines = [f"导入自《{file}》，原件保存为 {ORIGINAL}。"]
+    if converted.renamed:
+        lines.append("以下标题按办法规定的内容改写为模板的标题，原标题见各标题下的注释：")
+        lines += [f"  “{old}” → “{new}”" for old, new in converted.renamed]
+    if converted.images:
+        lines.append(f"缺少附件：原件中的图片 {len(converted.images)} 张未导入（{'、'.join(converted.images)}），见原件。")
+    lines.append("运行 decisiontrack evaluation lint 检查报告是否完整。")
+    body = "\n     ".join(line.replace("--", "－－") for line in lines)
+    return f"<!-- {body} -->\n\n"
