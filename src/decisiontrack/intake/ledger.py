@@ -55,6 +55,7 @@ class LedgerRow:
     fields: dict = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     remarks: str = ""
+    failed: bool = False
 
 
 @dataclass
@@ -121,6 +122,7 @@ def _read_row(ledger: Ledger, number: int) -> LedgerRow | None:
             _convert(row, key, value)
         except ValueError as error:
             ledger.problems.append(f"{place}：{error}")
+            row.failed = True
     if _beyond_flags(row.remarks) and "summary" not in row.fields:
         row.fields["summary"] = f"备注：{row.remarks}"  # kept, not lost
     return row
@@ -128,7 +130,7 @@ def _read_row(ledger: Ledger, number: int) -> LedgerRow | None:
 
 def _beyond_flags(remarks: str) -> bool:
     """True when a 备注 says more than the flag words."""
-    return bool(re.sub("|".join(FLAG_WORDS.values()) + r"|[\s、，,;；。]", "", remarks))
+    return bool(re.sub(r"(?:对公民权利义务发生)?普遍影响|群众普遍关注|[\s、，,;；。]", "", remarks))
 
 
 def _convert(row: LedgerRow, key: str, value) -> None:

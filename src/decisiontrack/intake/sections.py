@@ -16,6 +16,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -26,6 +27,11 @@ from decisiontrack.reports.scaffold import numeral
 
 ALIKE = 0.6
 """How alike (difflib's ratio of the headings without their numbers) a heading must be to match."""
+
+WHOLE = 0.9
+"""A short heading counts as the template's when this share of it is found there, in order."""
+
+_PUNCTUATION = re.compile(r"[，。、；：,.;:！？!?“”‘’\"'（）()《》]")
 
 MARKS = {2: "##", 3: "###", 4: "####", 5: "#####", 6: "######"}
 
@@ -42,11 +48,25 @@ class Converted:
 
 
 def alike(heading: str, wanted: str) -> float:
-    """1.0 when lint would already match the heading; else difflib's ratio of the two texts."""
-    text, target = normalize(heading), normalize(wanted)
-    if text.startswith(target):
+    """How alike a heading is to a template heading, from 0 to 1.
+
+    1.0 when lint would already match it; else difflib's ratio of the two texts without numbers and
+    punctuation — or, for a heading of four or more characters found almost whole inside the
+    template's (``评估结论`` in ``作出建议……的评估结论``), the share of it found.
+    """
+    if normalize(heading).startswith(normalize(wanted)):
         return 1.0
-    return SequenceMatcher(None, text, target, autojunk=False).ratio()
+    text, target = _words(heading), _words(wanted)
+    if not text or not target:
+        return 0.0
+    matcher = SequenceMatcher(None, text, target, autojunk=False)
+    ratio = matcher.ratio()
+    found = sum(block.size for block in matcher.get_matching_blocks()) / len(text)
+    return max(ratio, found) if len(text) >= 4 and found >= WHOLE else ratio
+
+
+def _words(text: str) -> str:
+    return _PUNCTUATION.sub("", normalize(text)).replace("其他", "其它")
 
 
 def _assign(headings: list[str], wanted: list[str]) -> dict[int, int]:

@@ -2,7 +2,7 @@
 
 Headings come from Word's heading styles *or* from numbered plain paragraphs, as 公文 are typed:
 ``一、`` (level 2), ``（一）`` (level 3), ``1.`` (level 4). A numbered paragraph is a heading when it
-is short, when its numbered part is bold, or — for 一、 and （一） — when the words up to the first
+has no full stop, when its numbered part is bold, or — for 一、 and （一） — when the words up to the first
 ``。`` are short (a run-in heading, ``（一）决策实施的效果与决策目的是否相符。经评估……``). Bold is kept,
 tables become rows of cell texts, and images are noted: Markdown cannot carry them.
 """
@@ -24,7 +24,11 @@ NUMBERED = (
 """Heading levels of the 公文 numbering (GB/T 9704-2012 7.3.3): 一、 / （一） / 1."""
 
 SHORT_HEADING = 40
-"""A numbered paragraph up to this many characters, not ending a sentence, is a heading."""
+"""A run-in heading (before the first 。 of its paragraph) is at most this long."""
+
+LONG_HEADING = 100
+"""A numbered paragraph without a full stop, up to this long, is a heading (the template's own
+headings reach 50 characters)."""
 
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _SENTENCE_END = "。；;！？!?"
@@ -48,11 +52,14 @@ def read_report(path: Path) -> list[Block]:
     """Every paragraph, table and image of the document body, in order."""
     document = _open(path)
     blocks: list[Block] = []
+    titled = False  # only the first centred paragraph before any heading is the title
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
             blocks.append(Block("table", rows=[[_cell_text(cell) for cell in row.cells] for row in item.rows]))
             continue
-        blocks.extend(_paragraph(item, document, titled=any(b.kind in ("title", "heading") for b in blocks)))
+        found = _paragraph(item, document, titled=titled)
+        titled = titled or any(b.kind in ("title", "heading") for b in found)
+        blocks.extend(found)
     return blocks
 
 
@@ -76,7 +83,7 @@ def _open(path: Path):
 
 
 def _cell_text(cell) -> str:
-    return "<br>".join(escape(p.text.strip()) for p in cell.paragraphs if p.text.strip()).replace("|", "\\|")
+    return "<br>".join(_inline(p.text.strip()) for p in cell.paragraphs if p.text.strip())
 
 
 def _paragraph(paragraph, document, *, titled: bool) -> list[Block]:
@@ -145,7 +152,7 @@ def _centered(paragraph) -> bool:
 
 def _split_heading(plain: str, runs: list[tuple[str, bool]], level: int) -> tuple[str, str]:
     """(heading, text running on after it), or ("", "") when the paragraph is body text."""
-    if len(plain) <= SHORT_HEADING and plain[-1] not in _SENTENCE_END:
+    if len(plain) <= LONG_HEADING and not any(mark in plain for mark in _SENTENCE_END):
         return plain, ""
     bold = ""
     for text, is_bold in runs:

@@ -97,6 +97,8 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
     seen_ids: dict[str, int] = {}
     seen_keys: dict[tuple, int] = {}
     for row in ledger.rows:
+        if row.failed:
+            continue  # its cells are already named; the record cannot be checked further
         fields = dict(row.fields)
         given = fields.get("id")
         where = ledger.table.row_place(row.number)
