@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import run
 
 HEADER = ["决策事项名称", "文号", "决策类别", "审议通过日期", "施行日期", "有效期至", "承办单位"]

@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from decisiontrack.intake.ledger import COLUMNS
-from decisiontrack.ops.imports import plan_decisions
 from tests.helpers import run, snapshot
 from tests.intake.conftest import HEADER, ROW, commits, committed_files, csv_file, decision_files, git, xlsx
 from tests.intake.make_inputs import LEDGER, ledger_xlsx
+
+from decisiontrack.intake.ledger import COLUMNS
+from decisiontrack.ops.imports import plan_decisions
 
 PARKING = """\
 id = "2022-001"
@@ -107,7 +107,8 @@ def test_a_bad_cell_refuses_the_whole_file_naming_sheet_cell_and_header(repo, tm
     result = run(repo, "import", "decisions", ledger)
     assert result.exit_code == 3
     assert result.stderr.splitlines()[1:5] == [
-        "  工作表“台账” C4（决策类别）：决策类别“重大事项”无法识别；可写：重大规划、重大政策、重大改革、重大项目、规范性文件、其他",
+        "  工作表“台账” C4（决策类别）：决策类别“重大事项”无法识别；"
+        "可写：重大规划、重大政策、重大改革、重大项目、规范性文件、其他",
         "  工作表“台账” D4（审议通过日期）：日期“2023.2.30”不存在（没有这一天）；请改为真实的日期",
         "  工作表“台账” G6（承办单位）：不能为空：请填写承办单位",
         "  工作表“台账” 第 5 行：截止日期 effective_until（2022-01-01）早于施行日期 effective_from（2023-03-01），请检查日期",
@@ -216,7 +217,8 @@ def test_a_sheet_is_chosen_by_name_or_by_its_header(repo, tmp_path):
 def test_duplicate_rows_in_one_file_are_refused(repo, tmp_path):
     result = run(repo, "import", "decisions", xlsx(tmp_path / "a.xlsx", [HEADER, ROW, ROW]))
     assert result.exit_code == 3
-    assert "工作表“台账” 第 3 行：名称“鄂尔多斯市中心城区机动车停车收费管理办法”和文号“鄂府发〔2022〕15号”与第 2 行相同" in result.stderr
+    assert ("工作表“台账” 第 3 行：名称“鄂尔多斯市中心城区机动车停车收费管理办法”和文号“鄂府发〔2022〕15号”"
+            "与第 2 行相同") in result.stderr
 
 
 @pytest.mark.parametrize(("name", "content", "code", "message"), [
