@@ -61,7 +61,8 @@ def test_a_complete_report_with_numbered_plain_headings_passes_lint(evaluating, 
     assert data == {"title": "《鄂尔多斯市中心城区机动车停车收费管理办法》中期评估报告", "decision": "2022-001",
                     "evaluation": "2025-mid-term", "kind": "evaluation-report", "issuer": "市发展和改革委员会",
                     "classification": "public"}
-    assert "## 三、重大行政决策实施中存在的主要问题和原因，提出改进建议\n\n<!-- 原标题：三、存在的主要问题和原因及改进建议 -->" in body
+    assert ("## 三、重大行政决策实施中存在的主要问题和原因，提出改进建议\n\n"
+            "<!-- 原标题：三、存在的主要问题和原因及改进建议 -->") in body
     assert "## 四、决策与法律、法规、规章及国家相关政策规定是否一致" in body  # a long heading, kept as written
     assert "### （一）决策实施的效果与决策目的是否相符\n\n停车秩序明显改善，与决策目的相符。" in body  # run-in, bold
     assert "| 指标 | 目标 | 实际 |\n|---|---|---|\n| 新增公共泊位（个） | 4000 | 4200 |" in body
