@@ -30,6 +30,20 @@ STANCE_LABELS: dict[str, str] = {
     "neutral": "中立",
 }
 
+FIELD_LABELS: dict[str, str] = {
+    "received_on": "收到日期",
+    "channel": "渠道",
+    "stance": "态度",
+    "summary": "意见摘要",
+    "submitter": "提出人",
+    "submitter.name": "提出人姓名",
+    "submitter.contact": "提出人联系方式",
+    "withdrawn_on": "撤回日期",
+    "withdrawn_reason": "撤回原因",
+}
+CHANNEL_ALIASES = {"12345热线": "phone", "12345": "phone", "热线": "phone"}
+"""Other names offices use for a channel (电话（12345热线）)."""
+
 
 class Submitter(Record):
     """Who sent the opinion: personal information, hidden unless asked for."""

@@ -183,7 +183,7 @@ def import_decisions(root: Path, path: Path, *, sheet: str | None = None, mappin
     for planned in plan.rows:
         if planned.action == UPDATED:
             raise NotImplementedError("--update waits for set_decision (decision set)")
-    summary = f"从 {plan.file} 导入决策：新增 {plan.count(ADDED)} 项"
+    summary = f"{plan.file}，新增 {plan.count(ADDED)} 项"
     if update:
         summary += f"，更新 {plan.count(UPDATED)} 项"
     return plan, Change("import decisions", "", summary)
@@ -267,7 +267,7 @@ def import_opinions(root: Path, decision_id: str, path: Path, **options) -> tupl
             name = entry_file_name(opinion.received_on, opinion.channel, target)
         files[target / name] = dump_record(opinion)
     write_records(files)
-    return plan, Change("feedback import", decision_id, f"从 {plan.file} 导入意见 {len(files)} 条")
+    return plan, Change("feedback import", decision_id, f"{plan.file}，{len(files)} 条")
 
 
 ORIGINAL = "report.original.docx"
@@ -318,7 +318,7 @@ def import_report(root: Path, decision_id: str, evaluation_id: str, path: Path, 
     report = write_record(folder / "report.md", text, overwrite=force)
     write_record(folder / ORIGINAL, path.read_bytes(), overwrite=force)
     imported = ImportedReport(report, len(template.sections), converted.matched, converted.renamed, converted.images)
-    return imported, Change("evaluation import", decision_id, f"评估 {evaluation_id} 的评估报告（导入自 {path.name}）")
+    return imported, Change("evaluation import", decision_id, f"评估 {evaluation_id}（{path.name}）")
 
 
 def _note(file: str, converted) -> str:

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from decisiontrack.model.decision import Status
+
 Level = Literal["overdue", "must", "due-soon", "may", "info"]
 LEVELS: tuple[str, ...] = ("overdue", "must", "due-soon", "may", "info")
 LEVEL_LABELS = {"overdue": "已逾期", "must": "应当", "due-soon": "即将到期", "may": "可以", "info": "提示"}
@@ -102,7 +104,12 @@ class Vocabularies(Strict):
 
 
 class Profile(Strict):
-    """A whole regulation; ``parameters`` hold the defaults a workspace may override."""
+    """A whole regulation; ``parameters`` hold the defaults a workspace may override.
+
+    ``status_words`` maps the text's own words for what becomes of a decision (继续执行, 停止执行,
+    修改 …) to the statuses of decision.toml: ``decision status`` accepts them, and an outcome's
+    label says which status carries it out.
+    """
 
     name: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
     title: str
@@ -111,6 +118,7 @@ class Profile(Strict):
     parameters: dict[str, int | float | bool | str] = Field(default_factory=dict)
     rules: list[Rule]
     vocabularies: Vocabularies
+    status_words: dict[str, Status] = Field(default_factory=dict)
     templates: list[ReportTemplate] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -135,6 +143,11 @@ class Profile(Strict):
         if prefix != self.name:
             return None
         return next((r for r in self.rules if r.id == short), None)
+
+    def status_for_outcome(self, category: str, outcome: str) -> str | None:
+        """The status that carries out an outcome (调整 → amended), by its label's status word."""
+        label = self.outcomes_for(category).get(outcome)
+        return self.status_words.get(label) if label is not None else None
 
     def outcomes_for(self, category: str) -> dict[str, str]:
         """The outcomes an evaluation of a decision of this category may name (第二十条)."""

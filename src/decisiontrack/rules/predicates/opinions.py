@@ -22,7 +22,8 @@ def opinion_volume(ctx: Context, params: dict) -> Iterator[Trigger]:
         return
     threshold, window = params["threshold"], params["window_days"]
     start = shift(ctx.as_of, days=-(window - 1))
-    days = sorted(o.record.received_on for o in ctx.folder.opinions if start <= o.record.received_on <= ctx.as_of)
+    days = sorted(o.record.received_on for o in ctx.folder.opinions
+                  if start <= o.record.received_on <= ctx.as_of and o.record.counts_on(ctx.as_of))
     if threshold > 0 and len(days) >= threshold:
         yield Trigger(days[threshold - 1], path=f"{ctx.folder.path}/feedback",
                       values={"count": len(days), "threshold": threshold, "window_days": window})

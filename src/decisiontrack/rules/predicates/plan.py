@@ -38,8 +38,8 @@ def open_deadline(ctx: Context, params: dict) -> Iterator[Trigger]:
             return
         for m in folder.plan.milestones:
             if m.done_on is None:
-                yield Trigger(m.due, m.due, True, folder.plan_path,
-                              {"id": m.id, "item": m.title, "due": m.due})
+                due = m.due_on(ctx.as_of)  # a day before a move still sees the old date
+                yield Trigger(due, due, True, folder.plan_path, {"id": m.id, "item": m.title, "due": due})
     else:
         for entry in folder.inspections:
             for r in entry.record.rectifications:
