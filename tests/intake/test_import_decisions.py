@@ -115,7 +115,7 @@ def test_a_bad_cell_refuses_the_whole_file_naming_sheet_cell_and_header(repo, tm
     ]
     assert result.stderr.startswith("错误：台账.xlsx 有 4 处错误，未导入任何内容：")
     assert snapshot(repo) == before
-    assert commits(repo) == ["init: 新建工作区"]
+    assert commits(repo) == ["新建工作区"]
 
 
 def test_reimport_adds_nothing_and_commits_nothing(repo, tmp_path):
@@ -144,7 +144,7 @@ def test_a_monthly_ledger_adds_only_the_new_rows(repo, tmp_path):
 def test_one_commit_for_the_whole_import(repo, tmp_path):
     result = run(repo, "import", "decisions", ledger_xlsx(tmp_path / LEDGER))
     assert result.exit_code == 0
-    assert commits(repo)[0] == "import decisions: 从 决策事项台账.xlsx 导入决策：新增 5 项"
+    assert commits(repo)[0] == "导入决策：决策事项台账.xlsx，新增 5 项"
     assert committed_files(repo) == [f"decisions/{i}/decision.toml"
                                      for i in ("2021-001", "2021-002", "2022-001", "2023-001", "2023-002")]
     assert git(repo, "status", "--porcelain") == ""

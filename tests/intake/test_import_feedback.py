@@ -74,7 +74,7 @@ def test_the_sample_hotline_export_in_gbk(parking, tmp_path):
 def test_one_commit_and_reimport_adds_nothing(parking, tmp_path):
     export = hotline_csv(tmp_path / HOTLINE)
     assert run(parking, "feedback", "import", "2022-001", export).exit_code == 0
-    assert commits(parking)[0] == "feedback import(2022-001): 从 12345工单.csv 导入意见 6 条"
+    assert commits(parking)[0] == "导入意见 2022-001：12345工单.csv，6 条"
     assert len(committed_files(parking)) == 6
     before = snapshot(parking)
     again = run(parking, "feedback", "import", "2022-001", export)

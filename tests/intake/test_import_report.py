@@ -75,7 +75,7 @@ def test_a_complete_report_with_numbered_plain_headings_passes_lint(evaluating, 
 
 def test_one_commit_holds_the_report_and_the_original(evaluating, tmp_path):
     assert run(evaluating, "evaluation", "import", "2022-001", "2025-mid-term", report_docx(tmp_path / REPORT)).exit_code == 0
-    assert commits(evaluating)[0] == "evaluation import(2022-001): 评估 2025-mid-term 的评估报告（导入自 第三方评估报告.docx）"
+    assert commits(evaluating)[0] == "导入评估报告 2022-001：评估 2025-mid-term（第三方评估报告.docx）"
     assert committed_files(evaluating) == [f"{EVALUATION}/report.md", f"{EVALUATION}/report.original.docx"]
 
 
