@@ -277,3 +277,34 @@ def test_the_exported_ledger_imports_back_unchanged(repo, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "未导入的列" not in result.stderr
     assert _exported_fields(fresh) == _exported_fields(repo)
+
+
+def test_update_changes_the_differing_fields_through_decision_set(repo, tmp_path):
+    """--update writes through decision set's core: comments and unknown keys stay, one commit."""
+    assert run(repo, "import", "decisions", xlsx(tmp_path / "一月.xlsx", [HEADER, ROW])).exit_code == 0
+    path = repo / "decisions" / "2022-001" / "decision.toml"
+    path.write_text("# 法制科批注：按月核对\n" + path.read_text(encoding="utf-8") + 'reviewer = "王某"\n', encoding="utf-8")
+    git(repo, "commit", "-qam", "批注")
+    changed = [*ROW[:5], "2027年12月31日", "市住房和城乡建设局"]
+    ledger = xlsx(tmp_path / "二月.xlsx", [HEADER, changed])
+    dry = run(repo, "import", "decisions", ledger, "--update", "--dry-run")
+    assert "更新：有效期至、承办单位" in dry.stdout
+    result = run(repo, "import", "decisions", ledger, "--update")
+    assert result.exit_code == 0, result.stderr
+    assert "新增 0 项，更新 1 项，已存在且无变化 0 项。" in result.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# 法制科批注：按月核对\n") and 'reviewer = "王某"' in text
+    assert "effective_until = 2027-12-31" in text and 'undertaking_unit = "市住房和城乡建设局"' in text
+    assert commits(repo)[0] == "导入决策：二月.xlsx，新增 0 项，更新 1 项"
+    assert committed_files(repo) == ["decisions/2022-001/decision.toml"]
+
+
+def test_update_leaves_a_different_status_to_decision_status(repo, tmp_path):
+    assert run(repo, "import", "decisions", xlsx(tmp_path / "一月.xlsx", [HEADER, ROW])).exit_code == 0
+    before = snapshot(repo)
+    ledger = xlsx(tmp_path / "二月.xlsx", [[*HEADER, "状态"], [*ROW, "已到期"]])
+    result = run(repo, "import", "decisions", ledger, "--update")
+    assert result.exit_code == 0, result.stderr
+    assert "已存在但内容不同 1 项" in result.stdout
+    assert "第 2 行（2022-001）的状态“已到期”与记录“执行中”不同，未更新；状态请用 decision status 变更" in result.stderr
+    assert snapshot(repo) == before

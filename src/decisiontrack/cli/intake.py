@@ -63,7 +63,7 @@ def _counts(plan, update: bool) -> str:
 
 def _show_plan(plan) -> None:
     from decisiontrack.cli import _console
-    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS
+    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS, FIELD_LABELS
     from decisiontrack.ops.imports import ACTION_LABELS
 
     where = f"工作表“{plan.sheet}”，" if plan.sheet else ""
@@ -73,7 +73,7 @@ def _show_plan(plan) -> None:
         d = planned.decision
         action = ACTION_LABELS[planned.action]
         if planned.changes:
-            action += "：" + "、".join(planned.changes)
+            action += "：" + "、".join(FIELD_LABELS.get(key, key) for key in planned.changes)
         grid.add_row(str(planned.row), d.id, d.title, CATEGORY_LABELS[d.category], str(d.adopted_on),
                      str(d.effective_from), str(d.effective_until or "长期"), d.undertaking_unit,
                      CLASSIFICATION_LABELS[d.classification], action)
@@ -84,6 +84,13 @@ def _show_plan(plan) -> None:
 def _notes(plan) -> None:
     import sys
 
+    from decisiontrack.model.decision import STATUS_LABELS
+
+    for planned in getattr(plan, "rows", []):
+        for key, (old, new) in getattr(planned, "held", {}).items():
+            if key == "status":
+                sys.stderr.write(f"提示：第 {planned.row} 行（{planned.decision.id}）的状态“{STATUS_LABELS[new]}”与记录"
+                                 f"“{STATUS_LABELS[old]}”不同，未更新；状态请用 decision status 变更（需写明日期和依据）\n")
     if plan.unrecognised:
         sys.stderr.write(f"提示：未导入的列：{'、'.join(plan.unrecognised)}（需要时用 --map 列名=字段 指明）\n")
     if getattr(plan, "skipped_notes", None):

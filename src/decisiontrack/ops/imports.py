@@ -38,6 +38,20 @@ class PlannedDecision:
     action: str
     changes: dict[str, tuple] = field(default_factory=dict)
 
+    @property
+    def settable(self) -> dict:
+        """The new values ``decision set`` may write (all changes but the status)."""
+        from decisiontrack.ops.decisions import SETTABLE
+
+        return {key: new for key, (_, new) in self.changes.items() if key in SETTABLE}
+
+    @property
+    def held(self) -> dict[str, tuple]:
+        """Differences ``--update`` leaves to their own command (the status)."""
+        from decisiontrack.ops.decisions import SETTABLE
+
+        return {key: change for key, change in self.changes.items() if key not in SETTABLE}
+
 
 @dataclass
 class DecisionPlan:
@@ -158,22 +172,29 @@ def _validate(model, fields: dict, places: dict[str, str], where: str, problems:
 
 def _compare(existing: Decision, fields: dict, row, where: str, problems: list[str],
              update: bool) -> PlannedDecision | None:
-    """An existing decision: the fields the file gives that differ from the record."""
+    """An existing decision: the fields the file gives that differ from the record.
+
+    With ``update`` the differences ``decision set`` may change are applied; a different status is
+    only reported (it needs its date and basis: ``decision status``).
+    """
     fields = {key: value for key, value in fields.items() if key != "id"}
     changes = {key: (getattr(existing, key), value) for key, value in fields.items()
                if getattr(existing, key) != value}
-    merged = _validate(Decision, {**existing.model_dump(exclude_none=True), **fields, "id": existing.id},
+    planned = PlannedDecision(row.number, existing, DIFFERS if changes else SAME, changes)
+    merged = _validate(Decision, {**existing.model_dump(exclude_none=True), **planned.settable, "id": existing.id},
                        row.places, where, problems)
     if merged is None:
         return None
-    action = SAME if not changes else (UPDATED if update else DIFFERS)
-    return PlannedDecision(row.number, merged if action == UPDATED else existing, action, changes)
+    if update and planned.settable:
+        planned.decision, planned.action = merged, UPDATED
+    return planned
 
 
 @writes
 def import_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping: list[str] | None = None,
                      update: bool = False) -> tuple[DecisionPlan, Change]:
     """Import a ledger: plan inside the lock (ids stay free), then write every new decision."""
+    from decisiontrack.ops.decisions import set_decision
     from decisiontrack.store.records import dump_record
     from decisiontrack.store.transaction import write_records
 
@@ -182,7 +203,8 @@ def import_decisions(root: Path, path: Path, *, sheet: str | None = None, mappin
                    for p in plan.rows if p.action == ADDED})
     for planned in plan.rows:
         if planned.action == UPDATED:
-            raise NotImplementedError("--update waits for set_decision (decision set)")
+            # decision set's own core, inside this import's transaction (transactions do not nest)
+            set_decision.__wrapped__(root, planned.decision.id, planned.settable)
     summary = f"{plan.file}，新增 {plan.count(ADDED)} 项"
     if update:
         summary += f"，更新 {plan.count(UPDATED)} 项"
