@@ -51,6 +51,27 @@ class Header:
     def header_of(self, key: str) -> str:
         return self.names[self.columns[key]]
 
+    def places(self, table: Table, row: int) -> Places:
+        """Where each field of ``row`` is, named only when a message needs it."""
+        return Places(table, self, row)
+
+
+@dataclass(frozen=True)
+class Places:
+    """The cells of one row by field: ``places["adopted_on"]`` → ``工作表“台账” E6（审议通过日期）``."""
+
+    table: Table
+    header: Header
+    row: int
+
+    def get(self, key: str) -> str | None:
+        if key not in self.header.columns:
+            return None
+        return self.table.place(self.row, self.header.columns[key], self.header.header_of(key))
+
+    def __getitem__(self, key: str) -> str:
+        return self.get(key) or self.table.row_place(self.row)
+
 
 def normalize_header(value) -> str:
     """``审议通过\\n日期（必填）*`` → ``审议通过日期``."""

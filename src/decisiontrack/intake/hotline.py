@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisiontrack.intake import values
-from decisiontrack.intake.columns import Column, locate_header, parse_mapping
+from decisiontrack.intake.columns import Column, Places, locate_header, parse_mapping
 from decisiontrack.intake.tables import Table, read_tables
 from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
 
@@ -52,7 +52,7 @@ class HotlineRow:
     number: int
     source: str
     fields: dict = field(default_factory=dict)
-    places: dict[str, str] = field(default_factory=dict)
+    places: Places | None = None
 
 
 @dataclass
@@ -87,8 +87,7 @@ def read_hotline(path: Path, *, channel: str | None = None, stance: str = "sugge
         if number in table.notes or all(values.clean(v) == "" for v in given.values()):
             continue
         source = f"{path.name}#{table.sheet}!{number}" if several else f"{path.name}#{number}"
-        row = HotlineRow(number, source)
-        row.places = {key: table.place(number, i, header.names[i]) for key, i in header.columns.items()}
+        row = HotlineRow(number, source, places=header.places(table, number))
         row.fields = {"channel": default_channel, "stance": default_stance, "source": source}
         for key, value in given.items():
             try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisiontrack.intake import values
-from decisiontrack.intake.columns import Column, Header, locate_header, parse_mapping
+from decisiontrack.intake.columns import Column, Header, Places, locate_header, parse_mapping
 from decisiontrack.intake.tables import ImportRefused, Table, read_tables
 from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS, STATUS_LABELS
 
@@ -53,7 +53,7 @@ class LedgerRow:
 
     number: int
     fields: dict = field(default_factory=dict)
-    places: dict[str, str] = field(default_factory=dict)
+    places: Places | None = None
     remarks: str = ""
     failed: bool = False
 
@@ -114,14 +114,12 @@ def _read_row(ledger: Ledger, number: int) -> LedgerRow | None:
         return None  # a blank row, or one with only ignored columns (序号)
     if all(values.clean(given[key]) == values.clean(header.header_of(key)) for key in given):
         return None  # the header repeated on a printed page
-    row = LedgerRow(number)
+    row = LedgerRow(number, places=header.places(table, number))
     for key, value in given.items():
-        place = table.place(number, header.columns[key], header.header_of(key))
-        row.places[key] = place
         try:
             _convert(row, key, value)
         except ValueError as error:
-            ledger.problems.append(f"{place}：{error}")
+            ledger.problems.append(f"{row.places[key]}：{error}")
             row.failed = True
     if _beyond_flags(row.remarks) and "summary" not in row.fields:
         row.fields["summary"] = f"备注：{row.remarks}"  # kept, not lost

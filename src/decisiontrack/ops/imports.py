@@ -156,7 +156,7 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
     return plan
 
 
-def _validate(model, fields: dict, places: dict[str, str], where: str, problems: list[str]):
+def _validate(model, fields: dict, places, where: str, problems: list[str]):
     """The row as a record; each model error is named at its cell (or its row)."""
     from decisiontrack.store.problems import describe_error
 
@@ -181,6 +181,8 @@ def _compare(existing: Decision, fields: dict, row, where: str, problems: list[s
     changes = {key: (getattr(existing, key), value) for key, value in fields.items()
                if getattr(existing, key) != value}
     planned = PlannedDecision(row.number, existing, DIFFERS if changes else SAME, changes)
+    if not planned.settable:
+        return planned
     merged = _validate(Decision, {**existing.model_dump(exclude_none=True), **planned.settable, "id": existing.id},
                        row.places, where, problems)
     if merged is None:

@@ -53,6 +53,8 @@ def write_atomic_many(files: dict[Path, str | bytes]) -> None:
         if path.exists():
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
     staged: list[tuple[str, Path]] = []
+    umask = os.umask(0)
+    os.umask(umask)
     try:
         for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +62,7 @@ def write_atomic_many(files: dict[Path, str | bytes]) -> None:
             staged.append((tmp_name, path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            os.chmod(tmp_name, _mode_for(path))
+            os.chmod(tmp_name, 0o666 & ~umask)  # new files: as open() would make them
         os.sync()
         for tmp_name, path in staged:
             os.replace(tmp_name, path)
