@@ -146,3 +146,21 @@ def test_imported_opinions_count_toward_rule_11_3(parking, tmp_path):
 
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
     assert "ordos-2024/11.3" in rules
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--channel", "市长信箱", "--channel：渠道“市长信箱”无法识别"),
+    ("--stance", "愤怒", "--stance：态度“愤怒”无法识别；可写：支持、反对、建议、中立"),
+])
+def test_bad_channel_or_stance_options_are_exit_2(parking, tmp_path, option, value, message):
+    export = csv_file(tmp_path / "工单.csv", [["受理时间", "诉求内容"], ["2023/3/1", "甲"]])
+    result = run(parking, "feedback", "import", "2022-001", export, "--channel", "热线", option, value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_bad_cell_is_named_once(parking, tmp_path):
+    export = csv_file(tmp_path / "工单.csv", [HOTLINE_HEADER, ["", "热线", "甲", "", ""]])
+    result = run(parking, "feedback", "import", "2022-001", export)
+    assert result.exit_code == 3
+    assert "有 1 处错误" in result.stderr and "A2（受理时间）：不能为空：请填写收到时间" in result.stderr

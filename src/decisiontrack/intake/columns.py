@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from decisiontrack.errors import UserError
@@ -174,3 +174,26 @@ def _header(table: Table, number: int, row: list, keys: list[str | None]) -> Hea
         raise ImportRefused(f"{table.file} 表头有歧义：{'；'.join(lines)}；"
                             f"请用 --map 指明不导入的一列，如 --map {first}=忽略")
     return header
+
+
+def data_rows(table: Table, header: Header) -> Iterator[tuple[int, dict]]:
+    """Each data row below the header: its number and the value of each field's cell.
+
+    Blank rows (or rows with values only in ignored columns), note rows (one merged cell across the
+    table) and the header repeated on a printed page are skipped.
+    """
+    for number in range(header.row + 1, len(table.rows) + 1):
+        if number in table.notes:
+            continue
+        cells = table.rows[number - 1]
+        given = {key: cells[index] if index < len(cells) else None for key, index in header.columns.items()}
+        written = {key: _plain(value) for key, value in given.items()}
+        if not any(written.values()):
+            continue
+        if all(written[key] == _plain(header.header_of(key)) for key in given):
+            continue
+        yield number, given
+
+
+def _plain(value) -> str:
+    return "" if value is None else unicodedata.normalize("NFKC", str(value)).strip()

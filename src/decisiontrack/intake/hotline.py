@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisiontrack.intake import values
-from decisiontrack.intake.columns import Column, Places, locate_header, parse_mapping
+from decisiontrack.intake.columns import Column, Places, data_rows, locate_header, parse_mapping
 from decisiontrack.intake.tables import Table, read_tables
 from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
 
@@ -53,6 +53,7 @@ class HotlineRow:
     source: str
     fields: dict = field(default_factory=dict)
     places: Places | None = None
+    failed: bool = False
 
 
 @dataclass
@@ -78,14 +79,10 @@ def read_hotline(path: Path, *, channel: str | None = None, stance: str = "sugge
                                   "时间列和内容列，如“受理时间”和“诉求内容”")
     if "channel" not in header.columns and channel is None:
         raise UserError(f"{path.name} 没有渠道列；请用 --channel 指明这些意见的渠道（如 --channel 12345热线）")
-    default_channel = parse_channel(channel) if channel is not None else None
-    default_stance = values.parse_choice(stance, STANCE_LABELS, "--stance", STANCE_ALIASES)
+    default_channel = _option(parse_channel, channel, "--channel") if channel is not None else None
+    default_stance = _option(parse_stance, stance, "--stance")
     result = Hotline(table, header.row, unrecognised=header.unrecognised)
-    for number in range(header.row + 1, len(table.rows) + 1):
-        cells = table.rows[number - 1]
-        given = {key: cells[i] if i < len(cells) else None for key, i in header.columns.items()}
-        if number in table.notes or all(values.clean(v) == "" for v in given.values()):
-            continue
+    for number, given in data_rows(table, header):
         source = f"{path.name}#{table.sheet}!{number}" if several else f"{path.name}#{number}"
         row = HotlineRow(number, source, places=header.places(table, number))
         row.fields = {"channel": default_channel, "stance": default_stance, "source": source}
@@ -94,6 +91,7 @@ def read_hotline(path: Path, *, channel: str | None = None, stance: str = "sugge
                 _convert(row, key, value)
             except ValueError as error:
                 result.problems.append(f"{row.places[key]}：{error}")
+                row.failed = True
         _keep_personal_out(row.fields)
         result.rows.append(row)
     return result
@@ -118,6 +116,21 @@ def parse_channel(value) -> str:
         raise ValueError(f"渠道“{written}”无法识别；可写：{accepted}") from None
 
 
+def parse_stance(value) -> str:
+    """A stance from its label, its key, or a hotline request type (投诉, 咨询 …)."""
+    return values.parse_choice(value, STANCE_LABELS, "态度", STANCE_ALIASES)
+
+
+def _option(parse, value, option: str) -> str:
+    """A value given on the command line: a bad one is a usage error naming the option (exit 2)."""
+    from decisiontrack.errors import UserError
+
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise UserError(f"{option}：{error}") from None
+
+
 def _convert(row: HotlineRow, key: str, value) -> None:
     if key == "received":
         if values.clean(value) == "":
@@ -133,7 +146,7 @@ def _convert(row: HotlineRow, key: str, value) -> None:
             raise ValueError("不能为空：请填写渠道，或用 --channel 指明空白行的渠道")
     elif key == "stance":
         if values.clean(value):
-            row.fields["stance"] = values.parse_choice(value, STANCE_LABELS, "态度", STANCE_ALIASES)
+            row.fields["stance"] = parse_stance(value)
     elif key == "summary":
         row.fields["summary"] = values.text(value)
     else:  # name, contact

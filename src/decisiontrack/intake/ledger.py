@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from decisiontrack.intake import values
-from decisiontrack.intake.columns import Column, Header, Places, locate_header, parse_mapping
+from decisiontrack.intake.columns import Column, Header, Places, data_rows, locate_header, parse_mapping
 from decisiontrack.intake.tables import ImportRefused, Table, read_tables
 from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS, STATUS_LABELS
 
@@ -90,14 +90,9 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None 
         listed = "、".join(f"{c.label}（{'/'.join(c.aliases[:3])}）" for c in missing)
         raise ImportRefused(f"{table.file} 的表头（第 {header.row} 行）缺少必需的列：{listed}；"
                             f"请在文件中加上，或用 --map 列名={missing[0].label} 指明")
-    ledger = Ledger(table, header)
-    for number in range(header.row + 1, len(table.rows) + 1):
-        if number in table.notes:
-            ledger.skipped_notes.append(number)
-            continue
-        row = _read_row(ledger, number)
-        if row is not None:
-            ledger.rows.append(row)
+    ledger = Ledger(table, header, skipped_notes=sorted(n for n in table.notes if n > header.row))
+    for number, given in data_rows(table, header):
+        ledger.rows.append(_read_row(ledger, number, given))
     return ledger
 
 
@@ -106,14 +101,8 @@ def _is_ledger_header(keys: set[str]) -> bool:
     return "title" in keys and any(key in keys for key in DATES)
 
 
-def _read_row(ledger: Ledger, number: int) -> LedgerRow | None:
+def _read_row(ledger: Ledger, number: int, given: dict) -> LedgerRow:
     table, header = ledger.table, ledger.header
-    cells = table.rows[number - 1]
-    given = {key: cells[index] if index < len(cells) else None for key, index in header.columns.items()}
-    if all(values.clean(value) == "" for value in given.values()):
-        return None  # a blank row, or one with only ignored columns (序号)
-    if all(values.clean(given[key]) == values.clean(header.header_of(key)) for key in given):
-        return None  # the header repeated on a printed page
     row = LedgerRow(number, places=header.places(table, number))
     for key, value in given.items():
         try:

@@ -53,19 +53,25 @@ class PlannedDecision:
         return {key: change for key, change in self.changes.items() if key not in SETTABLE}
 
 
-@dataclass
-class DecisionPlan:
-    """What importing a ledger writes; nothing is written until :func:`import_decisions`."""
+@dataclass(kw_only=True)
+class ImportPlan:
+    """What importing a file writes, row by row; nothing is written until the import runs."""
 
     file: str
     sheet: str | None
     header_row: int
-    rows: list[PlannedDecision] = field(default_factory=list)
+    rows: list = field(default_factory=list)
     unrecognised: list[str] = field(default_factory=list)
-    skipped_notes: list[int] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for row in self.rows if row.action == action)
+
+
+@dataclass(kw_only=True)
+class DecisionPlan(ImportPlan):
+    """A ledger's rows as decisions, and the merged note rows skipped."""
+
+    skipped_notes: list[int] = field(default_factory=list)
 
 
 def refuse(file: str, problems: list[str]) -> ImportRefused:
@@ -102,7 +108,7 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
     from decisiontrack.ops.decisions import default_id, highest_numbers
 
     ledger = read_ledger(path, sheet, mapping, derived=DECISION_HEADERS)
-    plan = DecisionPlan(path.name, ledger.table.sheet, ledger.header.row,
+    plan = DecisionPlan(file=path.name, sheet=ledger.table.sheet, header_row=ledger.header.row,
                         unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes)
     problems = list(ledger.problems)
     existing = _existing(root)
@@ -222,19 +228,11 @@ class PlannedOpinion:
     action: str
 
 
-@dataclass
-class OpinionPlan:
-    """What importing an opinion export writes for one decision."""
+@dataclass(kw_only=True)
+class OpinionPlan(ImportPlan):
+    """An export's rows as opinions of one decision."""
 
-    file: str
     decision_id: str
-    sheet: str | None
-    header_row: int
-    rows: list[PlannedOpinion] = field(default_factory=list)
-    unrecognised: list[str] = field(default_factory=list)
-
-    def count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
 
 
 def plan_opinions(root: Path, decision_id: str, path: Path, *, channel: str | None = None,
@@ -246,11 +244,13 @@ def plan_opinions(root: Path, decision_id: str, path: Path, *, channel: str | No
 
     folder = open_decision(root, decision_id)
     hotline = read_hotline(path, channel=channel, stance=stance, sheet=sheet, mapping=mapping)
-    plan = OpinionPlan(path.name, decision_id, hotline.table.sheet, hotline.header_row,
-                       unrecognised=hotline.unrecognised)
+    plan = OpinionPlan(file=path.name, decision_id=decision_id, sheet=hotline.table.sheet,
+                       header_row=hotline.header_row, unrecognised=hotline.unrecognised)
     problems = list(hotline.problems)
     imported = {e.record.source: e for e in folder.opinions if e.record.source}
     for row in hotline.rows:
+        if row.failed:
+            continue  # its cells are already named
         where = hotline.table.row_place(row.number)
         opinion = _validate(Opinion, row.fields, row.places, where, problems)
         if opinion is None:
