@@ -84,20 +84,16 @@ def parse_date(value) -> date:
 def parse_choice(value, labels: dict[str, str], what: str, aliases: dict[str, str] | None = None) -> str:
     """The key of a vocabulary from its Chinese label, its key, or a documented alias.
 
-    A label starting with 重大 may be written without it (``政策`` for 重大政策).
+    Read as every option reads a choice (``vocabulary.lookup``); a label starting with 重大 may also
+    be written without it (``政策`` for 重大政策).
     """
+    from decisiontrack.vocabulary import lookup
+
     written = clean(value)
-    compact = re.sub(r"\s", "", written)
-    known = {key.lower(): key for key in labels}
-    for key, label in labels.items():
-        known[label] = key
-        if label.startswith("重大"):
-            known[label[2:]] = key
-    known.update(aliases or {})
-    found = known.get(compact) or known.get(compact.lower())
+    short = {label[2:]: key for key, label in labels.items() if label.startswith("重大")}
+    found = lookup(written, labels, {**short, **(aliases or {})})
     if found is None:
-        choices = "、".join(labels.values())
-        raise ValueError(f"{what}“{written}”无法识别；可写：{choices}")
+        raise ValueError(f"{what}“{written}”无法识别；可写：{'、'.join(labels.values())}")
     return found
 
 
