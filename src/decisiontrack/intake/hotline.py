@@ -15,6 +15,7 @@ from pathlib import Path
 from decisiontrack.intake import values
 from decisiontrack.intake.columns import Column, Places, data_rows, locate_header, parse_mapping
 from decisiontrack.intake.tables import Table, read_tables
+from decisiontrack.model.feedback import CHANNEL_ALIASES as MODEL_CHANNEL_ALIASES
 from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
 
 COLUMNS = (
@@ -29,11 +30,11 @@ COLUMNS = (
 )
 
 CHANNEL_ALIASES = {
-    "12345热线": "phone", "12345": "phone", "热线": "phone", "电话": "phone",
+    **MODEL_CHANNEL_ALIASES, "电话": "phone",
     "网站": "online", "网上": "online", "网络": "online", "来信": "letter", "信函": "letter",
     "来访": "visit", "电子邮件": "email", "邮件": "email", "传真": "fax", "微信": "wechat",
 }
-"""The words of hotline and website exports (issue 13), besides the model's own labels."""
+"""The words of hotline and website exports (issue 13), besides the model's own labels and aliases."""
 
 STANCE_ALIASES = {
     "赞成": "support", "同意": "support", "表扬": "support", "不同意": "oppose", "投诉": "oppose",
