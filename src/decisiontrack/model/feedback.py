@@ -40,6 +40,8 @@ FIELD_LABELS: dict[str, str] = {
     "submitter.contact": "提出人联系方式",
     "withdrawn_on": "撤回日期",
     "withdrawn_reason": "撤回原因",
+    "received_at": "收到时间",
+    "source": "来源",
 }
 CHANNEL_ALIASES = {"12345热线": "phone", "12345": "phone", "热线": "phone"}
 """Other names offices use for a channel (电话（12345热线）)."""
