@@ -126,6 +126,8 @@ def write_records(files: dict[Path, str | bytes]) -> list[Path]:
     """
     from decisiontrack.store.atomic import write_atomic_many
 
+    if not files:
+        return []  # nothing to write: no sync
     tx = active()
     for path in files:
         if Path(path).exists():
