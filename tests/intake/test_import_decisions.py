@@ -308,3 +308,12 @@ def test_update_leaves_a_different_status_to_decision_status(repo, tmp_path):
     assert "已存在但内容不同 1 项" in result.stdout
     assert "第 2 行（2022-001）的状态“已到期”与记录“执行中”不同，未更新；状态请用 decision status 变更" in result.stderr
     assert snapshot(repo) == before
+
+
+def test_an_id_column_of_sequence_numbers_is_a_sequence(repo, tmp_path):
+    """Offices often head their 序号 column 编号: 1, 2, 3 are not decision ids."""
+    rows = [["编号", *HEADER], [1, *ROW], [2, "第二项决策", "", "重大项目", "2022.3.1", "2022.4.1", "", "市司法局"]]
+    result = run(repo, "import", "decisions", xlsx(tmp_path / "a.xlsx", rows))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(decision_files(repo)) == ["2022-001", "2022-002"]
+    assert "提示：“编号”列只有序号（1、2……），按序号处理：编号按“通过年份-序号”生成" in result.stderr

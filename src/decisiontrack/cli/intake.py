@@ -28,7 +28,8 @@ def decisions(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出将要写入的内容，不写入。")] = False,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", help="列名=字段，指明未能识别的列，如 --map 批准日期=通过日期；字段写“忽略”则不导入该列。可重复。"),
+        typer.Option("--map", metavar="列名=字段",
+                     help="列名=字段，指明未能识别的列，如 --map 批准日期=通过日期；字段写“忽略”则不导入该列。可重复。"),
     ] = None,
     update: Annotated[bool, typer.Option("--update", help="已存在的决策按文件更新不同的字段（同 decision set）。")] = False,
     no_commit: NoCommitOption = False,
@@ -91,6 +92,8 @@ def _notes(plan) -> None:
             if key == "status":
                 sys.stderr.write(f"提示：第 {planned.row} 行（{planned.decision.id}）的状态“{STATUS_LABELS[new]}”与记录"
                                  f"“{STATUS_LABELS[old]}”不同，未更新；状态请用 decision status 变更（需写明日期和依据）\n")
+    for note in getattr(plan, "notes", []):
+        sys.stderr.write(f"提示：{note}\n")
     if plan.unrecognised:
         sys.stderr.write(f"提示：未导入的列：{'、'.join(plan.unrecognised)}（需要时用 --map 列名=字段 指明）\n")
     if getattr(plan, "skipped_notes", None):
@@ -119,7 +122,8 @@ def opinions(
     stance: Annotated[str, typer.Option("--stance", help="文件没有态度列时的态度：支持、反对、建议、中立。")] = "建议",
     sheet: Annotated[str | None, typer.Option("--sheet", help="工作表名称；默认为第一个有表头行的工作表。")] = None,
     mapping: Annotated[
-        list[str] | None, typer.Option("--map", help="列名=字段，指明未能识别的列，如 --map 工单描述=内容。可重复。")
+        list[str] | None,
+        typer.Option("--map", metavar="列名=字段", help="列名=字段，指明未能识别的列，如 --map 工单描述=内容。可重复。"),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出将要写入的意见，不写入。")] = False,
     no_commit: NoCommitOption = False,

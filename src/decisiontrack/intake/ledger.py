@@ -67,6 +67,7 @@ class Ledger:
     rows: list[LedgerRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped_notes: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def has_id(self) -> bool:
@@ -93,7 +94,20 @@ def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None 
     ledger = Ledger(table, header, skipped_notes=sorted(n for n in table.notes if n > header.row))
     for number, given in data_rows(table, header):
         ledger.rows.append(_read_row(ledger, number, given))
+    _sequence_is_not_an_id(ledger)
     return ledger
+
+
+def _sequence_is_not_an_id(ledger: Ledger) -> None:
+    """An 编号 column holding only 1, 2, 3 … is a 序号: the ids are made as ``decision add`` makes them."""
+    ids = [row.fields.get("id") for row in ledger.rows if row.fields.get("id")]
+    if not ids or not all(value.isdigit() for value in ids):
+        return
+    for row in ledger.rows:
+        row.fields.pop("id", None)
+    name = ledger.header.header_of("id")
+    del ledger.header.columns["id"]
+    ledger.notes.append(f"“{name}”列只有序号（{'、'.join(ids[:3])}……），按序号处理：编号按“通过年份-序号”生成")
 
 
 def _is_ledger_header(keys: set[str]) -> bool:

@@ -72,6 +72,7 @@ class DecisionPlan(ImportPlan):
     """A ledger's rows as decisions, and the merged note rows skipped."""
 
     skipped_notes: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def refuse(file: str, problems: list[str]) -> ImportRefused:
@@ -109,7 +110,8 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
 
     ledger = read_ledger(path, sheet, mapping, derived=DECISION_HEADERS)
     plan = DecisionPlan(file=path.name, sheet=ledger.table.sheet, header_row=ledger.header.row,
-                        unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes)
+                        unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes,
+                        notes=ledger.notes)
     problems = list(ledger.problems)
     existing = _existing(root)
     by_key = {_key(d.model_dump()): d for d in existing.values() if d is not None}
