@@ -94,8 +94,12 @@ def _notes(plan) -> None:
                                  f"“{STATUS_LABELS[old]}”不同，未更新；状态请用 decision status 变更（需写明日期和依据）\n")
     for note in getattr(plan, "notes", []):
         sys.stderr.write(f"提示：{note}\n")
-    if plan.unrecognised:
-        sys.stderr.write(f"提示：未导入的列：{'、'.join(plan.unrecognised)}（需要时用 --map 列名=字段 指明）\n")
+    from decisiontrack.export.ledger import DECISION_HEADERS
+
+    # the columns export ledger computes (counts, stages, findings) are not data to import
+    unrecognised = [name for name in plan.unrecognised if name not in DECISION_HEADERS]
+    if unrecognised:
+        sys.stderr.write(f"提示：未导入的列：{'、'.join(unrecognised)}（需要时用 --map 列名=字段 指明）\n")
     if getattr(plan, "skipped_notes", None):
         rows = "、".join(str(n) for n in plan.skipped_notes)
         sys.stderr.write(f"提示：跳过了整行合并的说明行（第 {rows} 行）\n")

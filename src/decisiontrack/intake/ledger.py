@@ -74,18 +74,11 @@ class Ledger:
         return "id" in self.header.columns
 
 
-def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None = None,
-                derived: tuple[str, ...] = ()) -> Ledger:
-    """Read the ledger's sheet (``sheet``, else the first one with a header row).
-
-    ``derived`` are headers of columns computed by ``export ledger`` (counts, findings): known,
-    and ignored without being reported as unrecognised.
-    """
+def read_ledger(path: Path, sheet: str | None = None, mapping: list[str] | None = None) -> Ledger:
+    """Read the ledger's sheet (``sheet``, else the first one with a header row)."""
     chosen = parse_mapping(mapping or [], COLUMNS)
     table, header = locate_header(read_tables(path), sheet, COLUMNS, chosen, _is_ledger_header,
                                   "名称列和日期列，如“决策事项名称”和“审议通过日期”")
-    known = set(derived)
-    header.unrecognised = [name for name in header.unrecognised if name not in known]
     missing = [c for c in COLUMNS if c.key in REQUIRED and c.key not in header.columns]
     if missing:
         listed = "、".join(f"{c.label}（{'/'.join(c.aliases[:3])}）" for c in missing)

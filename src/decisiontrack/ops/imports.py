@@ -96,67 +96,73 @@ def _existing(root: Path) -> dict[str, Decision | None]:
     return found
 
 
-def _key(fields: dict) -> tuple[str, str]:
+def _key(title: str, doc_number: str | None) -> tuple[str, str]:
     """Without an id column a row is the same decision when title and 文号 match (issue 13)."""
-    return (str(fields.get("title", "")).strip(), str(fields.get("doc_number") or "").strip())
+    return (str(title or "").strip(), str(doc_number or "").strip())
 
 
-def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping: list[str] | None = None,
-                   update: bool = False) -> DecisionPlan:
-    """Read the ledger and decide, row by row, what importing it would write (writes nothing)."""
-    from decisiontrack.export.ledger import DECISION_HEADERS
-    from decisiontrack.intake.ledger import read_ledger
-    from decisiontrack.ops.decisions import default_id, highest_numbers
+class _Rows:
+    """Matches ledger rows to the workspace's decisions and to each other; gives new rows their ids."""
 
-    ledger = read_ledger(path, sheet, mapping, derived=DECISION_HEADERS)
-    plan = DecisionPlan(file=path.name, sheet=ledger.table.sheet, header_row=ledger.header.row,
-                        unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes,
-                        notes=ledger.notes)
-    problems = list(ledger.problems)
-    existing = _existing(root)
-    by_key = {_key(d.model_dump()): d for d in existing.values() if d is not None}
-    numbers = highest_numbers(root)
-    seen_ids: dict[str, int] = {}
-    seen_keys: dict[tuple, int] = {}
-    for row in ledger.rows:
-        if row.failed:
-            continue  # its cells are already named; the record cannot be checked further
+    def __init__(self, root: Path, update: bool):
+        from decisiontrack.ops.decisions import highest_numbers
+
+        self.existing = _existing(root)
+        self.by_key = {_key(d.title, d.doc_number): d for d in self.existing.values() if d is not None}
+        self.numbers = highest_numbers(root)
+        self.seen: dict[object, int] = {}
+        self.update = update
+
+    def plan(self, row, where: str, problems: list[str]) -> PlannedDecision | None:
+        """What importing one row does, or None (with its problems noted)."""
         fields = dict(row.fields)
         given = fields.get("id")
-        where = ledger.table.row_place(row.number)
         if given:
             try:
                 check_id(given)
             except ValueError as error:
                 problems.append(f"{row.places['id']}：{error}")
-                continue
-        key = _key(fields)
-        first = seen_ids.get(given) if given else seen_keys.get(key)
-        if first is not None:
+                return None
+        key = given or _key(fields.get("title"), fields.get("doc_number"))
+        if key in self.seen:
             what = f"编号 {given}" if given else f"名称“{key[0]}”和文号“{key[1]}”"
-            problems.append(f"{where}：{what}与第 {first} 行相同；同一决策只能占一行")
-            continue
-        if given:
-            seen_ids[given] = row.number
-        else:
-            seen_keys[key] = row.number
-        if given and given in existing:
-            match = existing[given]
-            if match is None:
-                problems.append(f"{where}：{DECISIONS}/{given}/decision.toml 有误，无法比较；"
-                                "请先修复（decisiontrack validate）")
-                continue
-        else:
-            match = None if given else by_key.get(key)
+            problems.append(f"{where}：{what}与第 {self.seen[key]} 行相同；同一决策只能占一行")
+            return None
+        self.seen[key] = row.number
+        if given in self.existing and self.existing[given] is None:
+            problems.append(f"{where}：{DECISIONS}/{given}/decision.toml 有误，无法比较；请先修复（decisiontrack validate）")
+            return None
+        match = self.existing.get(given) if given else self.by_key.get(key)
         if match is not None:
-            planned = _compare(match, fields, row, where, problems, update)
-        else:
-            if not given and isinstance(fields.get("adopted_on"), date):
-                year = fields["adopted_on"].year
-                numbers[year] = numbers.get(year, 0) + 1
-                fields["id"] = default_id(year, numbers[year])
-            decision = _validate(Decision, fields, row.places, where, problems)
-            planned = decision and PlannedDecision(row.number, decision, ADDED)
+            return _compare(match, fields, row, where, problems, self.update)
+        if not given and isinstance(fields.get("adopted_on"), date):
+            fields["id"] = self._next_id(fields["adopted_on"].year)
+        decision = _validate(Decision, fields, row.places, where, problems)
+        return PlannedDecision(row.number, decision, ADDED) if decision is not None else None
+
+    def _next_id(self, year: int) -> str:
+        """The next default id of that year, counting the ones this import has given."""
+        from decisiontrack.ops.decisions import default_id
+
+        self.numbers[year] = self.numbers.get(year, 0) + 1
+        return default_id(year, self.numbers[year])
+
+
+def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping: list[str] | None = None,
+                   update: bool = False) -> DecisionPlan:
+    """Read the ledger and decide, row by row, what importing it would write (writes nothing)."""
+    from decisiontrack.intake.ledger import read_ledger
+
+    ledger = read_ledger(path, sheet, mapping)
+    plan = DecisionPlan(file=path.name, sheet=ledger.table.sheet, header_row=ledger.header.row,
+                        unrecognised=ledger.header.unrecognised, skipped_notes=ledger.skipped_notes,
+                        notes=ledger.notes)
+    problems = list(ledger.problems)
+    rows = _Rows(root, update)
+    for row in ledger.rows:
+        if row.failed:
+            continue  # its cells are already named; the record cannot be checked further
+        planned = rows.plan(row, ledger.table.row_place(row.number), problems)
         if planned is not None:
             plan.rows.append(planned)
     if problems:
