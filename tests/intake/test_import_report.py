@@ -98,8 +98,11 @@ def test_advance_submitted_accepts_an_imported_report(evaluating, tmp_path):
     assert result.exit_code == 0, result.stderr
 
 
-def test_headings_from_word_heading_styles(evaluating, tmp_path):
-    """Word's own heading styles (numbers from Word's list numbering, not in the text) are headings too."""
+@pytest.mark.parametrize(("title_level", "section_level"), [(0, 1), (1, 2)])
+def test_headings_from_word_heading_styles(evaluating, tmp_path, title_level, section_level):
+    """Word's own heading styles (numbers from Word's list numbering, not in the text) are headings too,
+    whether the title is "Title" and the sections "Heading 1", or the title "Heading 1" and the
+    sections "Heading 2"."""
     import docx
 
     from decisiontrack.profiles.loader import read_profile
@@ -107,18 +110,21 @@ def test_headings_from_word_heading_styles(evaluating, tmp_path):
     profile = read_profile("ordos-2024", tmp_path)
     template = profile.template("evaluation-report", "policy")
     document = docx.Document()
-    document.add_heading("停车收费管理办法中期评估报告", level=0)
+    document.add_heading("停车收费管理办法中期评估报告", level=title_level)
     for section in template.sections:
-        document.add_heading(section.heading, level=1)
+        document.add_heading(section.heading, level=section_level)
         for item in section.subitems:
-            document.add_heading(item.heading, level=2)
+            document.add_heading(item.heading, level=section_level + 1)
             document.add_paragraph("已评估。")
         document.add_paragraph("评估结论：继续执行。" if section.outcome else "已写明。")
     document.save(tmp_path / "styled.docx")
     result = run(evaluating, "evaluation", "import", "2022-001", "2025-mid-term", tmp_path / "styled.docx")
     assert result.exit_code == 0, result.stderr
     assert lint(evaluating).exit_code == 0
-    assert "## 评估工作的基本情况，评估过程和方式\n" in report_text(evaluating)
+    text = report_text(evaluating)
+    assert "## 评估工作的基本情况，评估过程和方式\n" in text
+    assert "### 决策实施的成本效益分析\n" in text
+    assert 'title = "停车收费管理办法中期评估报告"' in text
 
 
 def test_a_nine_heading_report_on_other_subjects_does_not_pass(evaluating, tmp_path):

@@ -46,6 +46,7 @@ class Block:
     text: str = ""
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
+    style_level: int = 0  # the N of Word's "Heading N" for a heading without a number of its own
 
 
 def read_report(path: Path) -> list[Block]:
@@ -60,7 +61,28 @@ def read_report(path: Path) -> list[Block]:
         found = _paragraph(item, document, titled=titled)
         titled = titled or any(b.kind in ("title", "heading") for b in found)
         blocks.extend(found)
+    _settle_styled(blocks)
     return blocks
+
+
+def _settle_styled(blocks: list[Block]) -> None:
+    """Levels of unnumbered styled headings relative to the shallowest one, which becomes ``##``.
+
+    A report that puts its own title in "Heading 1" and its sections in "Heading 2" has one
+    Heading 1, first of all: that one is the title.
+    """
+    styled = [b for b in blocks if b.kind == "heading" and b.style_level]
+    if not styled:
+        return
+    top = min(b.style_level for b in styled)
+    tops = [b for b in styled if b.style_level == top]
+    first = next(b for b in blocks if b.kind in ("title", "heading"))
+    if len(tops) == 1 and tops[0] is first and len(styled) > 1:
+        first.kind = "title"
+        styled.remove(first)
+        top = min(b.style_level for b in styled)
+    for block in styled:
+        block.level = min(block.style_level - top + 2, 6)
 
 
 def _open(path: Path):
@@ -99,8 +121,10 @@ def _paragraph(paragraph, document, *, titled: bool) -> list[Block]:
     level = next((lvl for lvl, pattern in NUMBERED if pattern.match(plain)), None)
     if not titled and level is None and (style.lower() == "title" or style == "标题" or _centered(paragraph)):
         return [Block("title", text=plain), *blocks]
+    if styled and level is not None:
+        return [Block("heading", text=plain, level=level), *blocks]
     if styled:
-        return [Block("heading", text=plain, level=level or min(int(styled.group(1)) + 1, 6)), *blocks]
+        return [Block("heading", text=plain, style_level=int(styled.group(1))), *blocks]
     if level is not None:
         heading, rest = _split_heading(plain, runs, level)
         if heading:
