@@ -317,3 +317,27 @@ def test_an_id_column_of_sequence_numbers_is_a_sequence(repo, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert sorted(decision_files(repo)) == ["2022-001", "2022-002"]
     assert "提示：“编号”列只有序号（1、2……），按序号处理：编号按“通过年份-序号”生成" in result.stderr
+
+
+def test_a_failure_while_writing_leaves_nothing(repo, tmp_path, monkeypatch):
+    """All or nothing holds on the disk too: a rename failing half-way removes what the batch wrote."""
+    import os
+
+    from decisiontrack.ops.imports import import_decisions
+
+    real_replace, calls = os.replace, []
+
+    def failing(source, target):
+        calls.append(target)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+    before = snapshot(repo)
+    with pytest.raises(OSError):
+        import_decisions(repo, ledger_xlsx(tmp_path / LEDGER))
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert snapshot(repo) == before
+    assert [p.name for p in (repo / "decisions").iterdir()] == [".gitkeep"]  # no file, no folder left
+    assert commits(repo) == ["新建工作区"]
