@@ -164,3 +164,20 @@ def test_a_bad_cell_is_named_once(parking, tmp_path):
     result = run(parking, "feedback", "import", "2022-001", export)
     assert result.exit_code == 3
     assert "有 1 处错误" in result.stderr and "A2（受理时间）：不能为空：请填写收到时间" in result.stderr
+
+
+def test_the_source_names_the_sheet_when_the_workbook_has_several(parking, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "3月"
+    book.active.append(HOTLINE_HEADER)
+    book.active.append(["2023/3/5", "热线", "收费偏高", "", ""])
+    april = book.create_sheet("4月")
+    april.append(HOTLINE_HEADER)
+    april.append(["2023/4/5", "网站", "泊位不足", "", ""])
+    book.save(tmp_path / "工单.xlsx")
+    result = run(parking, "feedback", "import", "2022-001", tmp_path / "工单.xlsx", "--sheet", "4月")
+    assert result.exit_code == 0, result.stderr
+    (opinion,) = opinions(parking)
+    assert (opinion["source"], opinion["channel"]) == ("工单.xlsx#4月!2", "online")
