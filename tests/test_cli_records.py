@@ -384,10 +384,14 @@ def test_decision_show_gives_the_timeline(ws):
         ["公众意见共 1 条：信函 1；反对 1"],
         ["待办与提示"],
         ["级别", "条款", "事项", "期限"],
-        ["overdue", "第九条",
-         "2024-04-01执行中发现严重问题（20240401-problem-1a2b），应于 2024-04-08 前向市人民政府报告（第九条）", "2024-04-08"],
-        ["overdue", "第十二条第（三）项",
-         "五年以上长期执行的决策执行期限过半（自 2023-07-03 起），应当进行中期评估（第十二条第（三）项）", "2023-10-01"],
+        # 第六条: the plan names no 责任人员; due dates run from 2024-01-09, when the 办法 took effect
+        ["overdue", "第六条", "施行已满30日，跟踪反馈工作方案未明确责任人员；工作方案应当明确责任机构和责任人员、"
+         "时间节点、方法步骤（第六条）（按本地设定：制定方案期限30日、办理期限90", "2024-04-08"],
+        ["日）"],
+        ["overdue", "第九条", "2024-04-01执行中发现严重问题（20240401-problem-1a2b），应于 2024-04-08 前向市人民政府报告"
+         "（第九条）（按本地设定：报告期限7日）", "2024-04-08"],
+        ["overdue", "第十二条第（三）项", "五年以上长期执行的决策执行期限过半（自 2023-07-03 起），应当进行中期评估"
+         "（第十二条第（三）项）（按本地设定：办理期限90日）", "2024-04-08"],
     ]
 
 
@@ -461,13 +465,17 @@ def test_plan_create_writes_the_tracking_plan(empty):
         "每半年调查一次",
         "--progress-report-every-months",
         "6",
+        "--on",
+        "2024-02-10",
     )
     assert result.exit_code == 0
     assert result.stdout == "已写入 decisions/2024-001/plan.toml\n"
+    assert result.stderr == ""  # 第六条: people, milestones and methods all named
     assert (
         (empty / "decisions/2024-001/plan.toml").read_text(encoding="utf-8")
         == """\
 responsible_unit = "市住房和城乡建设局保障科"
+created_on = 2024-02-10
 steps = "每半年调查一次"
 methods = [
     "问卷调查",

@@ -136,12 +136,13 @@ def test_unknown_decision_is_exit_2(parking, tmp_path):
 
 
 def test_imported_opinions_count_toward_rule_11_3(parking, tmp_path):
-    """第十一条第（三）项: imported opinions are opinions like any other (threshold lowered to 6 here)."""
+    """第十一条第（三）项: imported opinions are opinions like any other (threshold lowered to 6 here;
+    the 办法 is in force from 2024-01-09, and the 2023 opinions are within the 365 days before the 20th)."""
     settings = parking / "decisiontrack.toml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
         "[parameters]", "[parameters]\nopinion_threshold = 6"), encoding="utf-8")
     assert run(parking, "feedback", "import", "2022-001", hotline_csv(tmp_path / HOTLINE), "--no-commit").exit_code == 0
-    result = run(parking, "check", "--as-of", "2023-05-01", "--format", "json", "--fail-on", "never")
+    result = run(parking, "check", "--as-of", "2024-01-20", "--format", "json", "--fail-on", "never")
     import json
 
     rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]

@@ -93,7 +93,11 @@ def test_a_missing_section_is_named_by_its_article(evaluating, tmp_path):
 
 
 def test_advance_submitted_accepts_an_imported_report(evaluating, tmp_path):
+    """A commissioned report is accepted (第十四条第（三）项) and then submitted like a scaffolded one."""
     assert run(evaluating, "evaluation", "import", "2022-001", "2025-mid-term", report_docx(tmp_path / REPORT)).exit_code == 0
+    for stage, day in (("research_completed", "2025-05-20"), ("accepted", "2025-06-05")):
+        advanced = run(evaluating, "evaluation", "advance", "2022-001", "2025-mid-term", stage, "--on", day)
+        assert advanced.exit_code == 0, advanced.stderr
     result = run(evaluating, "evaluation", "advance", "2022-001", "2025-mid-term", "submitted", "--on", "2025-06-10")
     assert result.exit_code == 0, result.stderr
 

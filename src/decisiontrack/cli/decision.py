@@ -39,6 +39,9 @@ def add(
     continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
     classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
     summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
+    pre_decision_assessor: Annotated[
+        str, typer.Option(help="决策作出前承担主要论证评估工作的单位（国务院令第713号第三十六条第二款：不得受委托开展后评估）。")
+    ] = "",
     force: ForceOption = False,
     no_commit: NoCommitOption = False,
 ) -> None:
@@ -74,6 +77,7 @@ def add(
         "continue_intended": continue_intended,
         "classification": classification,
         "summary": summary,
+        "pre_decision_assessor": pre_decision_assessor,
     }
     decision, change = add_decision(root, {k: v for k, v in fields.items() if v is not None}, force=force, commit=not no_commit)
     finish(root, change)

@@ -7,6 +7,7 @@ import typer
 from decisiontrack.cli._common import (
     DecisionArgument,
     EvidenceOption,
+    ForceOption,
     NoCommitOption,
     command,
     decision_root,
@@ -126,3 +127,18 @@ def list_inspections(decision_id: DecisionArgument) -> None:
         grid.add_row(*row, *([withdrawn_note(i)] if withdrawn else []))
     _console.out().print(grid)
     _report_errors([p for p in problems if p.severity == "error"])
+
+
+@command(app, "scaffold")
+def scaffold(
+    decision_id: DecisionArgument,
+    inspection_id: Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml）。")],
+    force: ForceOption = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """生成书面督查报告框架（第十条），写入 inspections/<督查>.md；标注“本地惯例”的部分不是条文要求。"""
+    from decisiontrack.ops.entries import scaffold_inspection_report
+
+    root = decision_root(decision_id)
+    change = scaffold_inspection_report(root, decision_id, inspection_id, force=force, commit=not no_commit)
+    finish(root, change)

@@ -31,21 +31,35 @@ def create(
     progress_report_every_months: Annotated[
         int | None, typer.Option(help="每隔几个月报送一次跟踪反馈报告（第八条）。")
     ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="方案制定日期（created_on），默认今天。")] = None,
     force: ForceOption = False,
     no_commit: NoCommitOption = False,
 ) -> None:
-    """制定跟踪反馈工作方案（写入 plan.toml）。"""
+    """制定跟踪反馈工作方案（写入 plan.toml）：第六条要求明确责任机构和责任人员、时间节点、方法步骤。"""
+    from datetime import date
+
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.ops.decisions import create_plan
+    from decisiontrack.ops.decisions import create_plan, milestone_problem, person_problem, plan_gaps
 
     root = decision_root(decision_id)
-    values = fill_missing({"responsible_unit": responsible_unit},
-                          [Ask("responsible_unit", "--responsible-unit", "责任机构")])
-    fields = {**values, "steps": steps, "methods": method or [],
-              "progress_report_every_months": progress_report_every_months}
+    created_on = parse_date(on, "--on") or date.today()
+    values = fill_missing(
+        {"responsible_unit": responsible_unit, "person": person or [], "milestone": milestone or [],
+         "method": method or []},
+        [Ask("responsible_unit", "--responsible-unit", "责任机构"),
+         Ask("person", "--person", "责任人员（姓名:职务:联系方式）", "list", required=False, check=person_problem),
+         Ask("milestone", "--milestone", "时间节点（日期:事项，如 2024-06-30:完成年度调查）", "list", required=False,
+             check=milestone_problem),
+         Ask("method", "--method", "跟踪方法（如 问卷调查）", "list", required=False)],
+    )
+    fields = {"responsible_unit": values["responsible_unit"], "created_on": created_on, "steps": steps,
+              "methods": values["method"], "progress_report_every_months": progress_report_every_months}
     fields = {k: v for k, v in fields.items() if v is not None}
-    plan, change = create_plan(root, decision_id, fields, milestone or [], person or [], force=force, commit=not no_commit)
+    plan, change = create_plan(root, decision_id, fields, values["milestone"], values["person"],
+                               force=force, commit=not no_commit)
     finish(root, change)
+    for article, lacking in plan_gaps(root, plan):
+        typer.echo(f"提示：方案尚未明确{lacking}（{article}），补齐前 check 会继续提示。", err=True)
 
 
 @command(app, "done")

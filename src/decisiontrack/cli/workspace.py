@@ -25,7 +25,9 @@ def register(app: typer.Typer) -> None:
 
 def init(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="工作区目录，默认当前目录。")] = Path("."),
-    profile: Annotated[str, typer.Option(help="适用的办法：ordos-2024 | renqiu-2023 | 自定义办法文件路径。")] = "ordos-2024",
+    profile: Annotated[
+        str, typer.Option(help="适用的办法：ordos-2024 | renqiu-2023 | national-2019 | 自定义办法文件路径。")
+    ] = "ordos-2024",
     org: Annotated[str | None, typer.Option("--org", help="决策机关，如 鄂尔多斯市人民政府。")] = None,
     no_git: Annotated[bool, typer.Option("--no-git", help="不初始化 git 仓库。")] = False,
 ) -> None:

@@ -15,6 +15,7 @@ KIND_LABELS = {"mid-term": "中期评估", "final": "终期评估", "periodic": 
 SCOPE_LABELS = {"whole": "整体评估", "partial": "部分评估"}
 
 STAGES: dict[str, str] = {
+    "plan_approved": "方案审核同意",
     "research_completed": "调查研究结束",
     "expert_review": "专家论证",
     "accepted": "审查验收",
@@ -23,7 +24,10 @@ STAGES: dict[str, str] = {
     "decided": "作出决定",
     "published": "向社会公开",
 }
-"""Stages recorded by ``evaluation advance`` (``decided`` by ``evaluation decide``)."""
+"""Stages recorded by ``evaluation advance`` (``decided`` by ``evaluation decide``).
+
+``plan_approved``: 委托机关审核同意受委托机构的小组和方案 (任丘第十八条第二款).
+"""
 
 
 class Evaluation(Record):
@@ -45,6 +49,7 @@ class Evaluation(Record):
     members: list[str] = Field(default_factory=list)
     methods: list[str] = Field(default_factory=list)
     started_on: Day
+    plan_approved_on: Day | None = None
     research_completed_on: Day | None = None
     research_completed_evidence: list[str] = optional_list()
     expert_review_on: Day | None = None

@@ -46,6 +46,7 @@ SUBJECTS: dict[str, str] = {
     "import decisions": "导入决策",
     "feedback import": "导入意见",
     "evaluation import": "导入评估报告",
+    "inspection scaffold": "生成督查报告框架",
     "undo": "撤销",
 }
 """The Chinese verb of each writing command: the first words of its commit's subject line.

@@ -94,6 +94,24 @@ def parse_milestone(text: str, index: int) -> Milestone:
     return Milestone(id=f"m{index}", title=title, due=due)
 
 
+def milestone_problem(text: str) -> str | None:
+    """The message a malformed ``--milestone`` gives, or None (for prompts)."""
+    try:
+        parse_milestone(text, 1)
+    except UserError as error:
+        return str(error)
+    return None
+
+
+def person_problem(text: str) -> str | None:
+    """The message a malformed ``--person`` gives, or None (for prompts)."""
+    try:
+        parse_person(text)
+    except UserError as error:
+        return str(error)
+    return None
+
+
 def parse_person(text: str) -> dict:
     """``王某:科长:13900000000`` → name, role, contact."""
     name, role, contact = ([*text.split(":", 2), "", ""])[:3]
@@ -105,7 +123,7 @@ def parse_person(text: str) -> dict:
 @writes
 def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str],
                 people: list[str], *, force: bool = False) -> tuple[TrackingPlan, Change]:
-    """Write ``plan.toml`` (第六条: 责任机构和责任人员、时间节点、方法步骤)."""
+    """Write ``plan.toml`` (第六条: 责任机构和责任人员、时间节点、方法步骤); ``created_on`` dates it."""
     folder = decision_dir(root, decision_id)
     path = folder / "plan.toml"
     if path.exists() and not force:
@@ -118,6 +136,25 @@ def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str
     plan = build(TrackingPlan, data)
     create_record(path, plan, force=force)
     return plan, Change("plan create", decision_id, f"{plan.responsible_unit}，{len(plan.milestones)}个时间节点")
+
+
+def plan_gaps(root: Path, plan: TrackingPlan) -> list[tuple[str, str]]:
+    """(article, what is missing) for each rule of the workspace's profile that asks a plan to
+    name certain things (Ordos 第六条: 责任人员、时间节点、方法步骤) and this plan lacks."""
+    from decisiontrack.profiles.loader import read_profile
+    from decisiontrack.rules.predicates import PREDICATES
+    from decisiontrack.rules.predicates.plan import missing_parts, missing_plan
+    from decisiontrack.store.loader import load_settings
+
+    settings, _ = load_settings(root)
+    profile = read_profile(settings.workspace.profile, root, settings.parameters)
+    gaps = []
+    for rule in profile.rules:
+        if PREDICATES.get(rule.predicate) is missing_plan:
+            lacking = missing_parts(plan, rule.params.get("requires", []))
+            if lacking:
+                gaps.append((rule.article, "、".join(lacking)))
+    return gaps
 
 
 @writes

@@ -11,7 +11,7 @@ from decisiontrack.store.transaction import transaction, write_record
 
 SETTINGS_TEMPLATE = '''[workspace]
 organization = {organization}   # 决策机关
-profile = {profile}             # 内置办法：ordos-2024 / renqiu-2023，或自定义办法文件的路径
+profile = {profile}             # 内置办法：ordos-2024 / renqiu-2023 / national-2019，或自定义办法文件的路径
 
 [check]
 due_soon_days = 30               # “即将到期”提前多少天提示
