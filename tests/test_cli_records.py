@@ -730,8 +730,8 @@ def test_feedback_add_refuses_an_unknown_channel(ws):
     refused(
         ws,
         2,
-        "错误：--channel：channel 的值“qq”无效，"
-        "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat",
+        "错误：--channel：“qq”不是可选的值（可用：letter（信函）、phone（电话）、fax（传真）、email（电子邮件）、"
+        "online（网上）、telegram（电报）、visit（来访）、meeting（座谈会）、wechat（微信））",
         "feedback",
         "add",
         "2022-001",
@@ -872,8 +872,7 @@ def test_event_add_refuses_an_unknown_kind(ws):
     refused(
         ws,
         2,
-        "错误：--kind：kind 的值“dispute”无效，可选值：basis-changed、force-majeure、below-target、"
-        "problem、controversy、major-risk、major-disagreement、evaluation-requested、deemed-necessary",
+        "错误：--kind：“dispute”不是可选的值（可用：basis-changed（决策依据或客观情况发生重大变化）、",
         "event",
         "add",
         "2022-001",
@@ -1054,7 +1053,7 @@ def test_inspection_add_refuses_an_unknown_method(ws):
     refused(
         ws,
         2,
-        "错误：--method：method 的值“phone”无效，可选值：written、briefing、onsite",
+        "错误：--method：“phone”不是可选的值（可用：written（书面督查）、briefing（听取汇报）、onsite（实地督查））",
         "inspection",
         "add",
         "2022-001",

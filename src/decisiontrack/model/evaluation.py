@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_order, text_field
+from decisiontrack.model.common import Day, Record, RecordId, check_order, optional_list, text_field
 
 EvaluationKind = Literal["mid-term", "final", "periodic", "special"]
 Scope = Literal["whole", "partial"]
@@ -31,7 +31,11 @@ STAGES: dict[str, str] = {
 
 
 class Evaluation(Record):
-    """An evaluation plan (第十四条第（一）项) and the dates of its stages."""
+    """An evaluation plan (第十四条第（一）项) and the dates of its stages.
+
+    Beside each stage's date, ``<stage>_evidence`` lists the copies kept in the evaluation's
+    ``evidence/`` folder (what a 司法局 reviewer asks for first).
+    """
 
     id: RecordId
     kind: EvaluationKind
@@ -47,13 +51,20 @@ class Evaluation(Record):
     started_on: Day
     plan_approved_on: Day | None = None
     research_completed_on: Day | None = None
+    research_completed_evidence: list[str] = optional_list()
     expert_review_on: Day | None = None
+    expert_review_evidence: list[str] = optional_list()
     accepted_on: Day | None = None
+    accepted_evidence: list[str] = optional_list()
     legality_review_on: Day | None = None
+    legality_review_evidence: list[str] = optional_list()
     submitted_on: Day | None = None
+    submitted_evidence: list[str] = optional_list()
     decided_on: Day | None = None
     outcome: str | None = None
+    decided_evidence: list[str] = optional_list()
     published_on: Day | None = None
+    published_evidence: list[str] = optional_list()
 
     @model_validator(mode="after")
     def _stages_in_order(self) -> Evaluation:
@@ -73,3 +84,7 @@ class Evaluation(Record):
     def stage_date(self, stage: str):
         """The date a stage was recorded, or None."""
         return getattr(self, f"{stage}_on")
+
+    def stage_evidence(self, stage: str) -> list[str]:
+        """The evidence of a stage (合法性审查意见书, 专家论证意见 …), relative to the evaluation's folder."""
+        return getattr(self, f"{stage}_evidence")

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from decisiontrack.errors import DataError, DecisionTrackError, ExitCode, Problem, UserError
-from decisiontrack.model.evaluation import STAGES, Evaluation
+from decisiontrack.model.evaluation import KIND_LABELS, STAGES, Evaluation
 from decisiontrack.model.folder import DecisionFolder, EvaluationFolder
 from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
@@ -128,7 +128,7 @@ def start_evaluation(
             "换一个 --id，或加 --force 覆盖"
         )
     create_record(path, evaluation, force=force)
-    return evaluation, Change("evaluation start", decision_id, f"启动评估 {evaluation.id}")
+    return evaluation, Change("evaluation start", decision_id, f"{evaluation.id}（{KIND_LABELS[evaluation.kind]}）")
 
 
 @writes

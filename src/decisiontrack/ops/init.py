@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from decisiontrack.errors import UserError
+from decisiontrack.ops.change import subject_verb
 from decisiontrack.store.locate import SETTINGS_FILE
 from decisiontrack.store.transaction import transaction, write_record
 
@@ -50,5 +51,5 @@ def init_workspace(folder: Path, organization: str, profile: str, *, git: bool =
         ignore = folder / ".gitignore"
         if not ignore.exists():
             write_record(ignore, "out/\n")
-        tx.describe("init: 新建工作区", command="init")
+        tx.describe(subject_verb("init"), command="init")
     return tx.written, warning

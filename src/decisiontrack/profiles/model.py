@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from decisiontrack.model.decision import Status
+
 Level = Literal["overdue", "must", "due-soon", "may", "info"]
 LEVELS: tuple[str, ...] = ("overdue", "must", "due-soon", "may", "info")
 LEVEL_LABELS = {"overdue": "已逾期", "must": "应当", "due-soon": "即将到期", "may": "可以", "info": "提示"}
@@ -202,6 +204,10 @@ class Profile(Strict):
     ``text`` names the file holding the 办法's words (next to the profile), against which every
     ``quote`` is checked. ``export public`` cites ``publication_articles`` for what it publishes and
     ``secrecy_articles`` for what it withholds — the workspace's own 办法, nothing else.
+
+    ``status_words`` maps the text's own words for what becomes of a decision (继续执行, 停止执行,
+    修改 …) to the statuses of decision.toml: ``decision status`` accepts them, and an outcome's
+    label says which status carries it out.
     """
 
     name: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
@@ -216,6 +222,7 @@ class Profile(Strict):
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     rules: list[Rule]
     vocabularies: Vocabularies = Field(default_factory=Vocabularies)
+    status_words: dict[str, Status] = Field(default_factory=dict)
     templates: list[ReportTemplate] = Field(default_factory=list)
 
     @field_validator("parameters", mode="before")
@@ -254,6 +261,11 @@ class Profile(Strict):
     def in_force_on(self, day: date) -> bool:
         """False for a day before the 办法 took effect."""
         return self.effective_from is None or day >= self.effective_from
+
+    def status_for_outcome(self, category: str, outcome: str) -> str | None:
+        """The status that carries out an outcome (调整 → amended), by its label's status word."""
+        label = self.outcomes_for(category).get(outcome)
+        return self.status_words.get(label) if label is not None else None
 
     def outcomes_for(self, category: str) -> dict[str, str]:
         """The outcomes an evaluation of a decision of this category may name (第二十条); may be empty."""
