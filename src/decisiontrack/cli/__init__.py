@@ -60,6 +60,7 @@ def _register() -> None:
         export,
         feedback,
         inspection,
+        intake,
         plan,
         profile,
         progress,
@@ -73,6 +74,7 @@ def _register() -> None:
     brief.register(app)
     for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation, export):
         app.add_typer(group.app, name=group.NAME)
+    intake.register(app)
 
 
 CANCELLED = 130

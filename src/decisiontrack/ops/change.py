@@ -45,6 +45,9 @@ SUBJECTS: dict[str, str] = {
     "evaluation advance": "记录评估阶段",
     "evaluation decide": "记录评估决定",
     "evaluation annual-plan": "生成年度评估计划",
+    "import decisions": "导入决策",
+    "feedback import": "导入意见",
+    "evaluation import": "导入评估报告",
     "undo": "撤销",
 }
 """The Chinese verb of each writing command: the first words of its commit's subject line.

@@ -16,18 +16,30 @@ from decisiontrack.ops.items import close_item, parse_dated_item
 from decisiontrack.store.loader import DECISIONS
 from decisiontrack.store.records import create_record, edit_record
 
+DEFAULT_ID = re.compile(r"^(\d{4})-(\d{3,})$")
 
-def next_decision_id(root: Path, year: int) -> str:
-    """``<year of adoption>-<NNN>``, the next free number of that year (SPEC §2)."""
-    pattern = re.compile(rf"^{year}-(\d{{3,}})$")
-    numbers = [0]
+
+def highest_numbers(root: Path) -> dict[int, int]:
+    """The highest ``NNN`` of the default ids ``<year>-<NNN>`` in use, by year (one folder scan)."""
+    highest: dict[int, int] = {}
     folder = root / DECISIONS
     if folder.is_dir():
         for child in folder.iterdir():
-            match = pattern.match(child.name)
+            match = DEFAULT_ID.match(child.name)
             if match:
-                numbers.append(int(match.group(1)))
-    return f"{year}-{max(numbers) + 1:03d}"
+                year, number = int(match.group(1)), int(match.group(2))
+                highest[year] = max(highest.get(year, 0), number)
+    return highest
+
+
+def default_id(year: int, number: int) -> str:
+    """``2024-007``: the form of SPEC §2."""
+    return f"{year}-{number:03d}"
+
+
+def next_decision_id(root: Path, year: int) -> str:
+    """``<year of adoption>-<NNN>``, the next free number of that year (SPEC §2)."""
+    return default_id(year, highest_numbers(root).get(year, 0) + 1)
 
 
 @writes

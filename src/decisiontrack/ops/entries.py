@@ -127,6 +127,30 @@ def close_rectification(root: Path, decision_id: str, inspection_id: str, item_i
     return Change("inspection done", decision_id, f"{path.stem} 整改事项 {item_id}（{on}）")
 
 
+@writes
+def scaffold_inspection_report(root: Path, decision_id: str, inspection_id: str, *, force: bool = False) -> Change:
+    """Write ``inspections/<id>.md``: the 书面督查报告 of one inspection (鄂尔多斯第十条), from the
+    profile's ``inspection-report`` template, prefilled with the inspection and its items."""
+    from decisiontrack.errors import DataError
+    from decisiontrack.ops.evaluations import open_with_profile
+    from decisiontrack.reports.scaffold import inspection_document
+    from decisiontrack.store.transaction import write_record
+
+    folder = decision_dir(root, decision_id)
+    path = _entry_path(folder, "inspections", inspection_id, "督查", decision_id)
+    opened = open_with_profile(root, decision_id)
+    shown = f"{DECISIONS}/{decision_id}/inspections/{path.name}"
+    entry = next((e for e in opened.folder.inspections if e.path == shown), None)
+    if entry is None:
+        raise DataError([p for p in opened.problems if p.path == shown and p.severity == "error"])
+    text = inspection_document(opened.folder, entry, opened.profile, opened.profile_dir)
+    target = path.with_suffix(".md")
+    if target.exists() and not force:
+        raise UserError(f"{shown[:-5]}.md 已存在；如确需重新生成（会覆盖已写的内容），请加 --force")
+    write_record(target, text, overwrite=force)
+    return Change("inspection scaffold", decision_id, f"督查 {path.stem} 的督查报告框架")
+
+
 @dataclass(frozen=True)
 class EntryKind:
     """One kind of entry: its folder, model, Chinese name, the date it counts from, its field names."""
@@ -200,27 +224,3 @@ def withdraw_entry(root: Path, decision_id: str, kind_folder: str, entry_id: str
 
     edit_record(path, shown, kind.model, change)
     return Change(f"{kind.command} withdraw", decision_id, f"{path.stem}（{on}，{reason.strip()}）")
-
-
-@writes
-def scaffold_inspection_report(root: Path, decision_id: str, inspection_id: str, *, force: bool = False) -> Change:
-    """Write ``inspections/<id>.md``: the 书面督查报告 of one inspection (鄂尔多斯第十条), from the
-    profile's ``inspection-report`` template, prefilled with the inspection and its items."""
-    from decisiontrack.errors import DataError
-    from decisiontrack.ops.evaluations import open_with_profile
-    from decisiontrack.reports.scaffold import inspection_document
-    from decisiontrack.store.transaction import write_record
-
-    folder = decision_dir(root, decision_id)
-    path = _entry_path(folder, "inspections", inspection_id, "督查", decision_id)
-    opened = open_with_profile(root, decision_id)
-    shown = f"{DECISIONS}/{decision_id}/inspections/{path.name}"
-    entry = next((e for e in opened.folder.inspections if e.path == shown), None)
-    if entry is None:
-        raise DataError([p for p in opened.problems if p.path == shown and p.severity == "error"])
-    text = inspection_document(opened.folder, entry, opened.profile, opened.profile_dir)
-    target = path.with_suffix(".md")
-    if target.exists() and not force:
-        raise UserError(f"{shown[:-5]}.md 已存在；如确需重新生成（会覆盖已写的内容），请加 --force")
-    write_record(target, text, overwrite=force)
-    return Change("inspection scaffold", decision_id, f"督查 {path.stem} 的督查报告框架")

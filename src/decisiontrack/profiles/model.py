@@ -204,6 +204,7 @@ class Profile(Strict):
     ``text`` names the file holding the 办法's words (next to the profile), against which every
     ``quote`` is checked. ``export public`` cites ``publication_articles`` for what it publishes and
     ``secrecy_articles`` for what it withholds — the workspace's own 办法, nothing else.
+
     ``status_words`` maps the text's own words for what becomes of a decision (继续执行, 停止执行,
     修改 …) to the statuses of decision.toml: ``decision status`` accepts them, and an outcome's
     label says which status carries it out.
