@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from decisiontrack.errors import Problem, UserError
+from decisiontrack.errors import Problem
 from decisiontrack.model.folder import DecisionFolder, Workspace
 from decisiontrack.model.workspace import Settings
 from decisiontrack.profiles.model import Profile
@@ -37,6 +37,8 @@ class Scope:
     settings: Settings
     profile: Profile
     as_of: date
+    prepared: Any = None
+    """The engine's rules made ready for the day (the same for every decision)."""
 
 
 View = Callable[[DecisionFolder, list[Finding], Scope], Any]
@@ -205,11 +207,12 @@ def _label(targets: list[_Target]) -> None:
 def _scan(targets: list[_Target], items: list[tuple[int, str]], as_of: date, selection: Selection,
           view: View | None, engine: bool) -> dict[int, _Part]:
     """Load, check and view each decision in turn; the records are dropped after their view."""
-    from decisiontrack.rules.engine import check_workspace
+    from decisiontrack.rules.engine import Prepared, check_decision
     from decisiontrack.store.loader import load_decision
 
     parts: dict[int, _Part] = {}
-    scopes = [Scope(target.root, target.workspace.settings, target.profile, as_of) for target in targets]
+    scopes = [Scope(target.root, target.workspace.settings, target.profile, as_of, Prepared.of(target.profile, as_of))
+              for target in targets]
     for index, decision_id in items:
         target, scope = targets[index], scopes[index]
         part = parts.setdefault(index, _Part())
@@ -226,8 +229,9 @@ def _scan(targets: list[_Target], items: list[tuple[int, str]], as_of: date, sel
             continue
         findings: list[Finding] = []
         if engine:
-            one = Workspace(target.root, target.workspace.settings, {decision_id: folder})
-            findings = [f for f in check_workspace(one, target.profile, as_of) if selection.keeps(f, as_of)]
+            window = scope.settings.check.due_soon_days
+            found = check_decision(folder, target.profile, as_of, window, scope.prepared)
+            findings = sorted((f for f in found if selection.keeps(f, as_of)), key=Finding.sort_key)
             if selection.filters_findings and not findings:
                 continue
         part.findings += findings
@@ -317,27 +321,16 @@ def _pickled_error(error: BaseException) -> bytes:
 
 
 def parse_level(value: str, option: str = "--fail-on", allow_never: bool = True) -> str:
-    """Check a ``--fail-on`` or ``--level`` value (a code or its Chinese label)."""
-    from decisiontrack.profiles.model import LEVEL_LABELS, LEVELS
+    """A ``--fail-on`` (or ``--level``) value: a level by its code or Chinese label (应当), or never (从不)."""
+    from decisiontrack.profiles.model import LEVEL_LABELS
+    from decisiontrack.vocabulary import choose
 
-    by_label = {label: level for level, label in LEVEL_LABELS.items()}
-    value = by_label.get(value, value)
-    choices = [*LEVELS, "never"] if allow_never else list(LEVELS)
-    if value not in choices:
-        listed = " | ".join(f"{level} {LEVEL_LABELS[level]}" if level in LEVEL_LABELS else level for level in choices)
-        raise UserError(f"{option} 的值“{value}”无效，可选：{listed}")
-    return value
+    return choose(value, {**LEVEL_LABELS, "never": "从不"} if allow_never else LEVEL_LABELS, option)
 
 
 def parse_category(value: str | None) -> str | None:
     """A ``--category`` value: a code or its Chinese label."""
     from decisiontrack.model.decision import CATEGORY_LABELS
+    from decisiontrack.vocabulary import choose_optional
 
-    if value is None:
-        return None
-    by_label = {label: code for code, label in CATEGORY_LABELS.items()}
-    code = by_label.get(value, value)
-    if code not in CATEGORY_LABELS:
-        listed = " | ".join(f"{k} {v}" for k, v in CATEGORY_LABELS.items())
-        raise UserError(f"--category 的值“{value}”无效，可选：{listed}")
-    return code
+    return choose_optional(value, CATEGORY_LABELS, "--category")

@@ -36,10 +36,10 @@ def test_calendar_to_a_chosen_file_leaves_secret_decisions_out(ws, tmp_path):
     result = run(ws, "export", "calendar", "-o", out, "--as-of", "2024-07-15")
     assert result.exit_code == 0, result.output
     uids = [str(e["UID"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
-    assert len(uids) == 7 and not any(uid.startswith("2023-002/") for uid in uids)
+    assert len(uids) == 8 and not any(uid.startswith("2023-002/") for uid in uids)
     inside = run(ws, "export", "calendar", "-o", out, "--as-of", "2024-07-15", "--include-secret", "--force")
     assert inside.exit_code == 0, inside.output
-    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 9
+    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 10
 
 
 def test_ledger_of_several_workspaces_needs_an_output_and_names_each_organization(ws, tmp_path):

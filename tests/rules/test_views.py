@@ -15,20 +15,21 @@ import sys
 import pytest
 from tests.helpers import SETTINGS, build_tree, decision_toml, run, workspace
 
-MILESTONE = 'responsible_unit = "规划科"\n[[milestones]]\nid = "m1"\ntitle = "完成年度调查"\ndue = 2023-08-15\n'
+MILESTONE = ('responsible_unit = "规划科"\nsteps = "问卷调查、实地考察"\n[[people]]\nname = "王某"\n'
+             '[[milestones]]\nid = "m1"\ntitle = "完成年度调查"\ndue = 2026-08-15\n')
 FILES = {
-    # a plan of five years: 第十二条第（三）项 fires 2023-07-03; its milestone (第六条) is due 2023-08-15
-    "decisions/2022-001/decision.toml": decision_toml("2022-001", "plan", "2021-01-01", "2025-12-31"),
+    # a plan of five years: 第十二条第（三）项 fires 2026-07-02; its milestone (第六条) is due 2026-08-15
+    "decisions/2022-001/decision.toml": decision_toml("2022-001", "plan", "2024-01-01", "2028-12-31"),
     "decisions/2022-001/plan.toml": MILESTONE,
-    # a reform of the education bureau without a plan: 第六条 (must) from 2023-05-31, due 2023-08-29
-    "decisions/2022-002/decision.toml": decision_toml("2022-002", "reform", "2023-05-01", "2024-04-30").replace(
+    # a reform of the education bureau without a plan: 第六条 (must) from 2026-05-31, due 2026-08-29
+    "decisions/2022-002/decision.toml": decision_toml("2022-002", "reform", "2026-05-01", "2027-04-30").replace(
         "市生态环境局", "市教育局").replace("鄂尔多斯市“十四五”生态环境保护规划", "义务教育阶段课后服务改革"),
     # a secret plan: never in an overview unless asked for
-    "decisions/2022-003/decision.toml": decision_toml("2022-003", "plan", "2021-01-01", "2025-12-31").replace(
+    "decisions/2022-003/decision.toml": decision_toml("2022-003", "plan", "2024-01-01", "2028-12-31").replace(
         "鄂尔多斯市“十四五”生态环境保护规划", "涉密事项 2022-003") + 'classification = "secret"\n',
     "decisions/2022-003/plan.toml": MILESTONE,
 }
-AS_OF = "2023-07-20"
+AS_OF = "2026-07-20"
 
 
 @pytest.fixture
@@ -69,8 +70,8 @@ def test_level_unit_category_due_within_and_decision_filter_findings(ws):
     assert {p[0] for p in _pairs(_check(ws, "--unit", "教育局"))} == {"2022-002"}
     assert _pairs(_check(ws, "--category", "重大规划")) == _pairs(_check(ws, "--category", "plan"))
     assert {p[0] for p in _pairs(_check(ws, "--category", "plan"))} == {"2022-001"}
-    # due within 30 days (by 2023-08-19): the milestone (2023-08-15); within 45 also the plan (2023-08-29);
-    # the mid-term evaluation is due 2023-10-01
+    # due within 30 days (by 2026-08-19): the milestone (2026-08-15); within 45 also the plan (2026-08-29);
+    # the mid-term evaluation is due 2026-09-30
     assert _pairs(_check(ws, "--due-within", "30")) == [("2022-001", "ordos-2024/6.milestone", "due-soon")]
     assert len(_pairs(_check(ws, "--due-within", "45"))) == 2
     assert len(_pairs(_check(ws, "--due-within", "100"))) == 3
@@ -79,8 +80,8 @@ def test_level_unit_category_due_within_and_decision_filter_findings(ws):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--level", "never"], "--level 的值“never”无效"),
-    (["--category", "规划"], "--category 的值“规划”无效"),
+    (["--level", "never"], "--level：“never”不是可选的值"),
+    (["--category", "规划"], "--category：“规划”不是可选的值"),
     (["--due-within", "-3"], "--due-within 的值“-3”无效"),
     (["--due-within", "三十"], "--due-within 的值“三十”无效"),
     (["--decision", "2099-001"], "未知的决策编号 2099-001"),
@@ -94,8 +95,8 @@ def test_bad_filters_exit_2_with_a_chinese_message(ws, args, message):
 
 STATUS_2022_001 = {
     "decision": "2022-001", "title": "鄂尔多斯市“十四五”生态环境保护规划", "category": "plan",
-    "undertaking_unit": "市生态环境局", "status": "in-force", "effective_from": "2021-01-01",
-    "effective_until": "2025-12-31", "stage": "跟踪反馈中", "next_due": "2023-08-15",
+    "undertaking_unit": "市生态环境局", "status": "in-force", "effective_from": "2024-01-01",
+    "effective_until": "2028-12-31", "stage": "跟踪反馈中", "next_due": "2026-08-15",
     "findings": {"overdue": 0, "must": 1, "due-soon": 1, "may": 0, "info": 0},
     "path": "decisions/2022-001/decision.toml",
 }
@@ -121,10 +122,10 @@ def test_status_csv_markdown_and_text(ws):
     assert rows[1][:5] == ["2022-001", "鄂尔多斯市“十四五”生态环境保护规划", "重大规划", "市生态环境局", "执行中"]
     assert len(rows) == 3
     markdown = run(ws, "status", "--as-of", AS_OF, "--format", "markdown").stdout
-    assert "| 2022-002 | 重大改革 | 2023-05-01 至 2024-04-30 | 未制定方案 | 2023-08-29 | 0 | 1 | 0 | 0 |" in markdown
+    assert "| 2022-002 | 重大改革 | 2026-05-01 至 2027-04-30 | 未制定方案 | 2026-08-29 | 0 | 1 | 0 | 0 |" in markdown
     text = run(ws, "status", "--as-of", AS_OF).stdout.splitlines()
     assert text[0].split() == ["编号", "类别", "施行期间", "阶段", "下一个期限", "已逾期", "应当", "即将到期", "可以", "名称"]
-    assert text[1].split() == ["2022-001", "重大规划", "2021-01-01", "至", "2025-12-31", "跟踪反馈中", "2023-08-15",
+    assert text[1].split() == ["2022-001", "重大规划", "2024-01-01", "至", "2028-12-31", "跟踪反馈中", "2026-08-15",
                                "0", "1", "1", "0", "鄂尔多斯市“十四五”生态环境保护规划"]
     assert "涉密决策 1 项未列入" in text[-1]
     assert run(ws, "status", "--format", "xml").exit_code == 2
@@ -145,7 +146,7 @@ def test_status_exits_3_and_names_a_broken_file(ws):
 def _county(tmp_path, name="某旗人民政府", folder="county"):
     root = build_tree(tmp_path / folder, {
         "decisiontrack.toml": SETTINGS.format(profile="ordos-2024").replace("鄂尔多斯市人民政府", name),
-        "decisions/2022-001/decision.toml": decision_toml("2022-001", "plan", "2021-01-01", "2025-12-31"),
+        "decisions/2022-001/decision.toml": decision_toml("2022-001", "plan", "2024-01-01", "2028-12-31"),
     })
     return root
 
@@ -212,13 +213,13 @@ def test_plain_text_never_wraps_an_id_or_a_date(ws, monkeypatch):
     lines = run(ws, "check", "--as-of", AS_OF).stdout.splitlines()
     head = lines.index("应当：2 项")
     assert lines[head + 1].split() == ["决策", "条款", "起始", "期限", "事项"]
-    assert lines[head + 2].split() == ["2022-001", "第十二条第（三）项", "2023-07-03", "2023-10-01"]
+    assert lines[head + 2].split() == ["2022-001", "第十二条第（三）项", "2026-07-02", "2026-09-30"]
     assert lines[head + 3].startswith("    五年以上长期执行的决策执行期限过半")
-    assert lines[head + 4].split() == ["2022-002", "第六条", "2023-05-31", "2023-08-29"]
+    assert lines[head + 4].split() == ["2022-002", "第六条", "2026-05-31", "2026-08-29"]
     monkeypatch.setenv("COLUMNS", "300")
     wide = run(ws, "check", "--as-of", AS_OF).stdout.splitlines()
     first = wide[wide.index("应当：2 项") + 2]
-    assert first.startswith("2022-001  第十二条第（三）项  2023-07-03  2023-10-01  五年以上长期执行的决策")
+    assert first.startswith("2022-001  第十二条第（三）项  2026-07-02  2026-09-30  五年以上长期执行的决策")
 
 
 def test_two_processes_give_the_same_result_as_one(ws, monkeypatch):
@@ -242,14 +243,14 @@ def test_an_error_in_the_second_process_reaches_the_first(ws, monkeypatch):
 
     monkeypatch.setattr(checking, "PARALLEL_FROM", 2)
     with pytest.raises(ValueError, match="view of 2022-00"):
-        list(checking.check_many([ws], date(2023, 7, 20), checking.EVERYTHING, broken_view))
+        list(checking.check_many([ws], date(2026, 7, 20), checking.EVERYTHING, broken_view))
 
 
 def test_check_imports_only_what_it_uses(ws):
     """A fresh interpreter running ``check``: no rich (no terminal), no export, render or report code."""
     code = (
         "import sys\nfrom decisiontrack.cli import main\n"
-        "try:\n    main(['-w', sys.argv[1], 'check', '--as-of', '2023-07-20', '--fail-on', 'never'])\n"
+        "try:\n    main(['-w', sys.argv[1], 'check', '--as-of', '2026-07-20', '--fail-on', 'never'])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.partition('.')[0] not in sys.stdlib_module_names))\n"
     )

@@ -6,6 +6,7 @@ Nothing here imports rich, pydantic or questionary at module level.
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -24,6 +25,7 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from decisiontrack.errors import DataError, DecisionTrackError, NotCommitted
 
+        kwargs.pop("show_help", None)  # our -h/--help: handled by its callback, typer passes it along
         try:
             return function(*args, **kwargs)
         except NotCommitted as error:
@@ -42,37 +44,71 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _show_help(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from decisiontrack.cli._help import render_help
+
+        typer.echo(render_help(ctx), nl=False)
+        raise typer.Exit()
+
+
+HelpOption = Annotated[
+    bool,
+    typer.Option("-h", "--help", is_eager=True, expose_value=False, callback=_show_help, help="显示本帮助并退出。"),
+]
+"""Our own ``-h/--help`` (click's, with its English text, is switched off at the root)."""
+
 WORKSPACE_AFTER = "workspace_after"
 WorkspaceAfterOption = Annotated[
     list[Path] | None,
     typer.Option("--workspace", "-w", metavar="DIR", help="工作区目录（也可写在子命令之前）。", show_default=False),
 ]
+"""``-w`` after the command's name (``decisiontrack check -w DIR``) as well as before it."""
+
+
+def _with_help(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The function as typer sees it, with ``-h/--help`` added to its parameters."""
+    return _with_parameter(function, "show_help", False, HelpOption)
 
 
 def with_workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The command also accepts ``-w`` after its name (``decisiontrack check -w DIR``)."""
-    import inspect
+    """The command also accepts ``-w`` after its name; the directories join those given before it."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         _state.workspace_options += kwargs.pop(WORKSPACE_AFTER, None) or []
         return function(*args, **kwargs)
 
+    return _with_parameter(wrapper, WORKSPACE_AFTER, None, WorkspaceAfterOption)
+
+
+def _with_parameter(function: Callable[..., Any], name: str, default: Any, annotation: Any) -> Callable[..., Any]:
+    """``function`` as typer sees it, with one more keyword-only parameter."""
     signature = inspect.signature(function)
-    extra = inspect.Parameter(WORKSPACE_AFTER, inspect.Parameter.KEYWORD_ONLY, default=None,
-                              annotation=WorkspaceAfterOption)
-    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), extra])
-    return wrapper
+    parameter = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+    function.__signature__ = signature.replace(parameters=[*signature.parameters.values(), parameter])
+    return function
 
 
 def command(target: typer.Typer, name: str | None = None, **kwargs: Any):
-    """Register a guarded command on a typer app (``-w`` accepted after its name too)."""
+    """Register a guarded command, with our Chinese ``-h/--help`` and ``-w`` after its name, on a typer app."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        target.command(name, **kwargs)(with_workspace_option(guarded(function)))
+        target.command(name, **kwargs)(_with_help(with_workspace_option(guarded(function))))
         return function
 
     return decorate
+
+
+def group(help: str) -> typer.Typer:
+    """A command group (``decision``, ``plan`` …) with our ``-h/--help``; without a command it shows its help."""
+    app = typer.Typer(help=help, no_args_is_help=True)
+
+    @app.callback()
+    def _group(show_help: HelpOption = False) -> None:
+        pass
+
+    return app
 
 
 def parse_date(value: str | None, option: str) -> date | None:
@@ -154,8 +190,10 @@ def _report_written(files) -> None:
 
 
 def finish(root, change) -> None:
-    """Report what a writing command wrote (the operation has committed it) and git's warnings."""
-    _report_written(change.files)
+    """Report what a writing command wrote or removed (the operation has committed it) and git's warnings."""
+    _report_written([path for path in change.files if path not in change.removed])
+    for path in change.removed:
+        typer.echo(f"已移除 {_state.shown_path(path)}")
     for warning in change.warnings:
         sys.stderr.write(f"警告：{warning}\n")
 
@@ -166,3 +204,7 @@ FORCE_HELP = "覆盖已存在的记录。"
 DecisionArgument = Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]
 ForceOption = Annotated[bool, typer.Option("--force", help=FORCE_HELP)]
 NoCommitOption = Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)]
+EvidenceOption = Annotated[
+    list[Path] | None,
+    typer.Option("--evidence", help="证明材料（意见书、纪要、验收确认等），复制到 evidence/ 目录并记在该日期旁；可重复。"),
+]

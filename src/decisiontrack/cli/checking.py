@@ -83,6 +83,7 @@ def check(
     from decisiontrack.checking import check_many, parse_level
     from decisiontrack.errors import ExitCode
     from decisiontrack.rules.digest import at_or_above
+    from decisiontrack.rules.engine import not_in_force
 
     _format(format, ("text", "json", "markdown"))
     fail_level = parse_level(fail_on)
@@ -94,6 +95,13 @@ def check(
     code = ExitCode.DATA if broken else (ExitCode.FINDINGS if failing else ExitCode.OK)
     if quiet and not failing and not broken:
         raise typer.Exit(int(code))
+    for label, result in results:
+        note = not_in_force(result.profile, day)
+        if note:
+            (sys.stdout if format == "text" else sys.stderr).write((f"{label}：" if len(results) > 1 else "") + note + "\n")
+    note = not_in_force(result.profile, day)
+    if note:
+        (sys.stdout if format == "text" else sys.stderr).write(note + "\n")
     if format == "json":
         from decisiontrack.rules.digest import json_lines, several_to_json, to_json
 

@@ -9,13 +9,10 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import command, one_workspace, parse_date
+from decisiontrack.cli._common import command, group, one_workspace, parse_date
 
 NAME = "export"
-app = typer.Typer(
-    help="导出：Excel 台账、期限日历（.ics）、向社会公开的评估报告（个人信息已隐去）。",
-    no_args_is_help=True,
-)
+app = group("导出：Excel 台账、期限日历（.ics）、向社会公开的评估报告（个人信息已隐去）。")
 
 OUTPUT_HELP = "输出文件；默认为工作区 out/ 下。"
 DIR_HELP = "公开文件的输出目录（须为空目录）。"
