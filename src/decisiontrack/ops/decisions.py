@@ -8,7 +8,7 @@ from pathlib import Path
 
 from decisiontrack.errors import UserError
 from decisiontrack.model.decision import Decision
-from decisiontrack.model.plan import Milestone, TrackingPlan
+from decisiontrack.model.plan import TrackingPlan
 from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.ops.items import close_item, parse_dated_item
@@ -47,10 +47,10 @@ def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Deci
     return decision, Change("decision add", decision.id, decision.title)
 
 
-def parse_milestone(text: str, index: int) -> Milestone:
-    """``2024-06-30:完成年度调查`` → milestone ``m<index>``."""
+def parse_milestone(text: str, index: int) -> dict:
+    """``2024-06-30:完成年度调查`` → the fields of milestone ``m<index>``."""
     due, title = parse_dated_item(text, "--milestone", "2024-06-30:完成年度调查")
-    return Milestone(id=f"m{index}", title=title, due=due)
+    return {"id": f"m{index}", "title": title, "due": due}
 
 
 def parse_person(text: str) -> dict:
@@ -71,10 +71,10 @@ def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str
         raise UserError(f"{DECISIONS}/{decision_id}/plan.toml 已存在；要修改请直接编辑该文件，或加 --force 重写")
     data = {
         **fields,
-        "milestones": [parse_milestone(text, i).model_dump() for i, text in enumerate(milestones, 1)],
+        "milestones": [parse_milestone(text, i) for i, text in enumerate(milestones, 1)],
         "people": [parse_person(text) for text in people],
     }
-    plan = build(TrackingPlan, data)
+    plan = build(TrackingPlan, data, {"milestones": "--milestone", "people": "--person"})
     create_record(path, plan, force=force)
     return plan, Change("plan create", decision_id, f"跟踪反馈工作方案（{len(plan.milestones)}个时间节点）")
 

@@ -89,7 +89,7 @@ def add_inspection(root: Path, decision_id: str, fields: dict,
     """Record a supervision (督查, 第十条) and its rectification items."""
     folder = decision_dir(root, decision_id)
     items = [parse_rectification(text, i) for i, text in enumerate(rectifications, 1)]
-    inspection = build(Inspection, {**fields, "rectifications": items})
+    inspection = build(Inspection, {**fields, "rectifications": items}, {"rectifications": "--rectification"})
     _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)
     summary = f"{METHOD_LABELS[inspection.method]}（{inspection.conducted_on}，{len(items)}项整改）"
     return inspection, Change("inspection add", decision_id, summary)

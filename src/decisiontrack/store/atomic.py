@@ -1,12 +1,64 @@
-"""Atomic writes: nothing the user wrote is ever half-overwritten (hatch ``write_atomic``)."""
+"""Atomic writes: nothing the user wrote is ever half-overwritten (hatch ``write_atomic``).
+
+Every file the tool writes — records, rendered reports, exports, a new workspace — goes through
+here, so a path that cannot be written (``/proc/x.docx``, a path under a file, a directory given
+as a file, a full disk, a read-only folder) is one Chinese line naming the path and the system's
+reason (exit 2), and nothing partial is left: the content goes to a temporary file beside the
+target, is flushed to disk and renamed over it in one step.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from decisiontrack.errors import UserError
+
+_REASONS = {
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "系统不允许此操作",
+    errno.EROFS: "所在的文件系统是只读的",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.ENOTDIR: "路径中有一级是文件而不是目录",
+    errno.EISDIR: "这是一个目录，请给出文件名",
+    errno.ENOENT: "该位置不存在或不能在其中创建文件",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EEXIST: "已有同名的文件",
+    errno.EIO: "磁盘读写出错",
+    errno.ELOOP: "路径中的符号链接循环",
+    errno.EINVAL: "该位置不能写入文件",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """The system's reason for a failed file operation, in Chinese."""
+    reason = _REASONS.get(error.errno or 0)
+    if reason is not None:
+        return reason
+    return f"系统错误 {errno.errorcode.get(error.errno or 0, error.errno)}：{error.strerror or error}"
+
+
+@contextmanager
+def reporting_os_errors(path: Path | str, action: str = "写入") -> Iterator[None]:
+    """Turn an OSError inside into a :class:`UserError` naming ``path`` and the reason (exit 2)."""
+    try:
+        yield
+    except OSError as error:
+        raise UserError(f"无法{action} {path}：{os_reason(error)}") from None
+
+
+def make_directory(path: Path) -> Path:
+    """``mkdir -p``, with an impossible or unwritable path reported as a message."""
+    if path.exists() and not path.is_dir():
+        raise UserError(f"无法创建目录 {path}：已有同名的文件")
+    with reporting_os_errors(path, "创建目录"):
+        path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _mode_for(path: Path) -> int:
@@ -19,24 +71,56 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _nearest_existing(path: Path) -> Path:
+    """The closest existing folder above ``path``: where the temporary file goes."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise UserError(f"无法写入 {path}：{folder} 是文件而不是目录")
+    return folder
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make a rename durable (best effort: not every system lets a directory be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -> Path:
     """Write ``content`` to ``path`` through a temporary file, fsync and rename.
 
-    Refuses to replace an existing file unless ``overwrite`` (the ``--force`` of commands).
+    Refuses to replace an existing file unless ``overwrite`` (the ``--force`` of commands). Missing
+    folders are created only once the content is safely on disk, just before the rename, so a
+    write killed half-way leaves no empty folder behind (an empty decision folder would be a broken
+    record), only at worst a hidden ``.*.tmp`` file.
     """
-    if path.exists() and not overwrite:
-        raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, _mode_for(path))
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with reporting_os_errors(path):
+        if path.is_dir():
+            raise UserError(f"无法写入 {path}：这是一个目录，请给出文件名")
+        if path.exists() and not overwrite:
+            raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
+        fd, tmp_name = tempfile.mkstemp(dir=_nearest_existing(path), prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp_name, _mode_for(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp_name, path)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+    _sync_directory(path.parent)
     return path

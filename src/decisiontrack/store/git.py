@@ -22,6 +22,7 @@ INDEX_LOCK_WAIT_SECONDS = 5.0
 
 TRAILER_COMMAND = "Decisiontrack-Command"
 TRAILER_DECISION = "Decisiontrack-Decision"
+TRAILER_HAND_EDITED = "Decisiontrack-Hand-Edited"
 
 
 class GitRefused(Exception):
@@ -71,25 +72,20 @@ def init_repository(root: Path) -> bool:
     return _git(root, "init", "-q").returncode == 0
 
 
-def changed_files(repo: Repository, paths: list[str]) -> list[str]:
-    """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
+def file_states(repo: Repository, paths: list[str]) -> list[tuple[str, str]]:
+    """Of ``paths`` (files or folders, relative to the top), each file that differs from HEAD or
+    is untracked, with its two-letter ``git status --porcelain`` code (``??`` untracked, `` M``…)."""
     if not paths:
         return []
-    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths)
+    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", *paths)
     if result.returncode != 0:
         return []
-    names = []
-    entries = result.stdout.split("\0")
-    index = 0
-    while index < len(entries):
-        entry = entries[index]
-        index += 1
-        if len(entry) < 4:
-            continue
-        names.append(entry[3:])
-        if entry[0] in "RC":  # a rename names its source next
-            index += 1
-    return sorted(names)
+    return sorted((entry[3:], entry[:2]) for entry in result.stdout.split("\0") if len(entry) > 3)
+
+
+def changed_files(repo: Repository, paths: list[str]) -> list[str]:
+    """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
+    return [name for name, _ in file_states(repo, paths)]
 
 
 def _staged(repo: Repository) -> list[str]:
@@ -106,22 +102,40 @@ def _index_lock_problem(repo: Repository) -> str | None:
             age = time.time() - lock.stat().st_mtime
         except FileNotFoundError:
             return None
-        if age > STALE_INDEX_LOCK_SECONDS:
-            minutes = int(age // 60)
-            return (f"git 的锁文件 {lock} 已存在 {minutes} 分钟，多半是 git 异常退出后残留的。"
-                    f"确认没有 git 程序在运行后，删除它：rm {lock}")
+        if age > STALE_INDEX_LOCK_SECONDS and not _git_running():
+            return (f"git 的锁文件 {lock} 已存在 {int(age // 60)} 分钟，且没有 git 程序在运行，"
+                    f"是 git 异常退出后残留的；请删除它：rm {lock}")
         if time.monotonic() > deadline:
             return f"另一个 git 程序正在使用仓库（锁文件 {lock}）；请等它结束"
         time.sleep(0.1)
     return None
 
 
+def _git_running() -> bool:
+    """True when a git process runs on this machine (Linux ``/proc``; elsewhere assumed not)."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return False
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/comm", encoding="utf-8", errors="replace") as handle:
+                if handle.read().strip() == "git":
+                    return True
+        except OSError:
+            continue
+    return False
+
+
 def _explain(detail: str) -> str:
+    """git's refusal in Chinese: what is wrong and what to do; git's own words follow as detail."""
     if "user.email" in detail or "user.name" in detail or "identity" in detail:
-        return ('git 未设置提交人；请运行 git config user.name "姓名" 和 git config user.email "邮箱"')
+        return 'git 未设置提交人；请运行 git config user.name "姓名" 和 git config user.email "邮箱"'
     if "index.lock" in detail:
         return f"另一个 git 程序正在使用仓库：{detail}"
-    return f"git 拒绝提交：{detail}"
+    return (f"git 拒绝提交（仓库的提交钩子 pre-commit、commit-msg 或签名设置未通过）：{detail or '没有给出原因'}")
 
 
 def commit(repo: Repository, files: list[str], message: str) -> list[str]:
@@ -140,6 +154,8 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     added = _git(repo.top, "add", "-A", "--", *files)
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
+    if _git(repo.top, "diff", "--cached", "--quiet").returncode == 0:
+        return []  # the files were rewritten as they already were in HEAD: nothing to record
     committed = _git(repo.top, "commit", "-q", "-m", message)
     if committed.returncode != 0:
         detail = (committed.stderr.strip() or committed.stdout.strip())

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import os
+import shlex
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisiontrack.errors import NotCommitted, UserError
-from decisiontrack.store.atomic import write_atomic
+from decisiontrack.store.atomic import os_reason, reporting_os_errors, write_atomic
 
 if TYPE_CHECKING:
     from decisiontrack.store.git import Repository
@@ -89,13 +90,29 @@ class Transaction:
         if path not in self.written:
             self.written.append(path)
 
+    def adopt(self, path: Path) -> None:
+        """Commit a file as it is on disk, changed by hand (``decisiontrack commit``)."""
+        self.note_written(Path(path))
+
     def rollback(self) -> None:
-        """Put every file back as it was before the transaction (new files are removed)."""
+        """Put every file back as it was before the transaction (new files and their new folders go)."""
         for path, old in reversed(list(self.previous.items())):
             if old is None:
                 Path(path).unlink(missing_ok=True)
+                self._remove_empty_folders(Path(path).parent)
             else:
                 write_atomic(path, old, overwrite=True)
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """A rolled-back new record leaves no empty folder (an empty decision folder is a broken record)."""
+        root = self.root.resolve()
+        folder = folder.resolve()
+        while folder != root and root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            folder = folder.parent
 
 
 def active() -> Transaction:
@@ -109,8 +126,6 @@ def active() -> Transaction:
 def write_record(path: Path, content: str | bytes, *, overwrite: bool = False) -> Path:
     """Write one record file atomically, as part of the running transaction."""
     tx = active()
-    if Path(path).exists() and not overwrite:
-        raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
     tx.before_write(path)
     write_atomic(path, content, overwrite=overwrite)
     tx.note_written(Path(path))
@@ -121,7 +136,8 @@ def remove_record(path: Path) -> None:
     """Delete a record file as part of the running transaction (restored on failure)."""
     tx = active()
     tx.before_write(path)
-    Path(path).unlink()
+    with reporting_os_errors(path, "删除"):
+        Path(path).unlink()
     tx.removed.append(Path(path))
 
 
@@ -157,7 +173,7 @@ def _locked(lock_path: Path) -> Iterator[None]:
         raise UserError(f"等待工作区写入锁超过 {timeout:g} 秒：另一项写入仍未结束（锁文件 {lock_path}）。"
                         "请稍后重试") from None
     except OSError as error:
-        raise UserError(f"无法创建工作区写入锁 {lock_path}：{error.strerror}") from None
+        raise UserError(f"无法创建工作区写入锁 {lock_path}：{os_reason(error)}") from None
     try:
         yield
     finally:
@@ -176,11 +192,12 @@ def _auto_commit(root: Path) -> bool:
 
 
 @contextmanager
-def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
+def transaction(root: Path, *, commit: bool = True, explicit: bool = False) -> Iterator[Transaction]:
     """Run one writing command: lock, let it write, commit what it wrote, unlock.
 
     ``commit`` is False for ``--no-commit``; a workspace outside git or with ``auto_commit =
-    false`` is written without a commit. An exception inside rolls every file back.
+    false`` is written without a commit, unless the commit is what the user asked for
+    (``explicit``: ``decisiontrack commit``). An exception inside rolls every file back.
     """
     from decisiontrack.store.git import find_repository
 
@@ -189,7 +206,7 @@ def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
     repository = find_repository(root)
     lock_path = repository.common_dir / LOCK_NAME if repository else root / f".{LOCK_NAME}"
     with _locked(lock_path):
-        committing = commit and repository is not None and _auto_commit(root)
+        committing = commit and repository is not None and (explicit or _auto_commit(root))
         tx = Transaction(root, committing, repository if committing else None)
         token = _active.set(tx)
         try:
@@ -204,7 +221,7 @@ def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
 
 
 def _commit(tx: Transaction) -> None:
-    from decisiontrack.store.git import GitRefused, commit, message_with_trailers
+    from decisiontrack.store.git import TRAILER_HAND_EDITED, GitRefused, commit, message_with_trailers
 
     repo = tx.repository
     files = [repo.relative(path) for path in [*tx.written, *tx.removed]]
@@ -212,11 +229,11 @@ def _commit(tx: Transaction) -> None:
     trailers = dict(tx.trailers)
     if tx.hand_edited:
         subject += "（一并提交此前未提交的手工修改）"
-        trailers["Decisiontrack-Hand-Edited"] = "、".join(sorted(set(tx.hand_edited)))
+        trailers[TRAILER_HAND_EDITED] = "、".join(sorted(set(tx.hand_edited)))
     try:
         tx.warnings += commit(repo, files, message_with_trailers(subject, trailers))
     except GitRefused as refused:
         raise NotCommitted(
-            f"已写入但未提交到 git：{refused}。处理后运行 decisiontrack commit -m \"{subject}\" 补交",
+            f"已写入但未提交到 git：{refused}。处理后运行 decisiontrack commit -m {shlex.quote(subject)} 补交提交",
             tx.written,
         ) from None
