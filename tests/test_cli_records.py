@@ -249,7 +249,7 @@ def test_decision_add_refuses_an_impossible_date(empty):
     refused(
         empty,
         2,
-        "错误：选项 --adopted-on 的日期“2024-02-30”无效：请写成真实的日期，如 2024-01-08",
+        "错误：选项 --adopted-on 的日期“2024-02-30”无效：请写成真实的日期，格式为 YYYY-MM-DD，如 2024-01-08",
         *args,
     )
 
@@ -516,7 +516,7 @@ def test_plan_create_refuses_an_impossible_milestone_date(empty):
         2,
         "错误：--milestone “2024-02-30:入户调查” 无效："
         "应写成 日期:事项，如 2024-06-30:完成年度调查，"
-        "且日期必须真实存在",
+        "日期格式为 YYYY-MM-DD 且必须真实存在",
         "plan",
         "create",
         "2024-001",
