@@ -116,6 +116,8 @@ def _report_written(files) -> None:
 def finish(root, change) -> None:
     """Report what a writing command wrote (the operation has committed it) and git's warnings."""
     _report_written(change.files)
+    for note in change.notes:
+        sys.stderr.write(f"提示：{note}\n")
     for warning in change.warnings:
         sys.stderr.write(f"警告：{warning}\n")
 

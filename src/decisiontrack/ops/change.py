@@ -21,7 +21,8 @@ class Change:
     """What one command did, committed as ``<command>(<decision id>): <summary>``.
 
     ``files`` and ``warnings`` are filled by :func:`writes` from the transaction: the files the
-    command really wrote (or removed), and what git warned about (a detached HEAD).
+    command really wrote (or removed), and what git warned about (a detached HEAD). ``notes`` are
+    what the operation wants the user to know (e.g. that a secret title was not stored).
     """
 
     command: str
@@ -29,6 +30,7 @@ class Change:
     summary: str
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:

@@ -12,6 +12,7 @@ from decisiontrack.model.plan import TrackingPlan
 from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.ops.items import close_item, parse_dated_item
+from decisiontrack.ops.secrecy import secret_text_allowed, withhold_secret_text
 from decisiontrack.store.loader import DECISIONS
 from decisiontrack.store.records import create_record, edit_record
 
@@ -38,13 +39,15 @@ def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Deci
             raise UserError("缺少 --adopted-on，无法生成默认编号")
         fields = {**fields, "id": next_decision_id(root, adopted.year)}
     safe_id(fields["id"], "--id")
+    fields = dict(fields)
+    notice = withhold_secret_text(fields["id"], fields, allowed=secret_text_allowed(root))
     decision = build(Decision, fields)
     path = root / DECISIONS / decision.id / "decision.toml"
     if path.exists() and not force:
         raise UserError(f"决策 {decision.id} 已存在（{DECISIONS}/{decision.id}/decision.toml）；"
                         "换一个 --id，或加 --force 覆盖")
     create_record(path, decision, force=force)
-    return decision, Change("decision add", decision.id, decision.title)
+    return decision, Change("decision add", decision.id, decision.title, notes=[notice] if notice else [])
 
 
 def parse_milestone(text: str, index: int) -> dict:

@@ -61,6 +61,15 @@ def make_directory(path: Path) -> Path:
     return path
 
 
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def is_temporary(path: Path | str) -> bool:
+    """``.decision.toml.x8f2k1.tmp``: a file :func:`write_atomic` left when it was killed before the rename."""
+    name = Path(path).name
+    return name.startswith(".") and name.endswith(TEMPORARY_SUFFIX)
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's mode; new files get 0666 less the umask (mkstemp makes 0600)."""
     try:
@@ -110,7 +119,7 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
             raise UserError(f"无法写入 {path}：这是一个目录，请给出文件名")
         if path.exists() and not overwrite:
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
-        fd, tmp_name = tempfile.mkstemp(dir=_nearest_existing(path), prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=_nearest_existing(path), prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

@@ -83,6 +83,21 @@ def file_states(repo: Repository, paths: list[str]) -> list[tuple[str, str]]:
     return sorted((entry[3:], entry[:2]) for entry in result.stdout.split("\0") if len(entry) > 3)
 
 
+def record_file_states(root: Path) -> list[tuple[str, str]]:
+    """The workspace's record files (settings, ``decisions/``) that differ from HEAD or are untracked.
+
+    Paths are relative to the workspace, each with its ``git status --porcelain`` code; empty
+    outside git.
+    """
+    from decisiontrack.store.locate import SETTINGS_FILE
+
+    repo = find_repository(root)
+    if repo is None:
+        return []
+    states = file_states(repo, [repo.relative(root / SETTINGS_FILE), repo.relative(root / "decisions")])
+    return [(Path(os.path.relpath(repo.top / name, root.resolve())).as_posix(), state) for name, state in states]
+
+
 def changed_files(repo: Repository, paths: list[str]) -> list[str]:
     """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
     return [name for name, _ in file_states(repo, paths)]

@@ -54,7 +54,11 @@ def decode_error_message(error: tomllib.TOMLDecodeError, line_text: str = "") ->
 
 
 def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]:
-    """Read a UTF-8 file; a missing or non-UTF-8 file is a problem, not an exception."""
+    """Read a UTF-8 file; a missing or non-UTF-8 file is a problem, not an exception.
+
+    A byte-order mark (Windows Notepad saves "UTF-8" with one) is dropped: TOML would read it
+    as a stray character on line 1.
+    """
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -63,7 +67,7 @@ def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]
     except OSError as error:
         return None, Problem(shown, None, f"无法读取文件：{error.strerror}")
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, Problem(shown, line, "文件不是 UTF-8 编码，请用 UTF-8 另存该文件")

@@ -91,8 +91,12 @@ class Transaction:
             self.written.append(path)
 
     def adopt(self, path: Path) -> None:
-        """Commit a file as it is on disk, changed by hand (``decisiontrack commit``)."""
-        self.note_written(Path(path))
+        """Commit a file as it is on disk — changed, added or deleted by hand (``decisiontrack commit``)."""
+        path = Path(path)
+        if path.exists():
+            self.note_written(path)
+        elif path not in self.removed:
+            self.removed.append(path)
 
     def rollback(self) -> None:
         """Put every file back as it was before the transaction (new files and their new folders go)."""
