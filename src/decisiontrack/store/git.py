@@ -117,7 +117,7 @@ def _index_lock_problem(repo: Repository) -> str | None:
             age = time.time() - lock.stat().st_mtime
         except FileNotFoundError:
             return None
-        if age > STALE_INDEX_LOCK_SECONDS and not _git_running():
+        if age > STALE_INDEX_LOCK_SECONDS and not _git_running(repo):
             return (f"git 的锁文件 {lock} 已存在 {int(age // 60)} 分钟，且没有 git 程序在运行，"
                     f"是 git 异常退出后残留的；请删除它：rm {lock}")
         if time.monotonic() > deadline:
@@ -126,21 +126,22 @@ def _index_lock_problem(repo: Repository) -> str | None:
     return None
 
 
-def _git_running() -> bool:
-    """True when a git process runs on this machine (Linux ``/proc``; elsewhere assumed not)."""
+def _git_running(repo: Repository) -> bool:
+    """True when a git process works in this repository (Linux ``/proc``; elsewhere assumed not)."""
     try:
-        entries = os.listdir("/proc")
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
     except OSError:
         return False
     for entry in entries:
-        if not entry.isdigit():
-            continue
         try:
             with open(f"/proc/{entry}/comm", encoding="utf-8", errors="replace") as handle:
-                if handle.read().strip() == "git":
-                    return True
+                if not handle.read().startswith("git"):
+                    continue
+            cwd = Path(os.readlink(f"/proc/{entry}/cwd"))
         except OSError:
             continue
+        if cwd == repo.top or repo.top in cwd.parents or cwd == repo.git_dir or repo.git_dir in cwd.parents:
+            return True
     return False
 
 
