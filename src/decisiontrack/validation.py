@@ -137,10 +137,10 @@ def uncommitted_problems(root: Path) -> list[Problem]:
     for shown, state in record_file_states(root):
         if is_temporary(shown):
             message = "是写入中断后残留的临时文件，可以删除"
-        elif state == "??":
-            message = "尚未提交到 git（新文件）；确认无误后运行 decisiontrack commit -m \"说明\" 提交"
         elif "D" in state:
             message = "已删除，但删除尚未提交到 git；确认无误后运行 decisiontrack commit -m \"说明\" 提交"
+        elif state == "??" or "A" in state:
+            message = "尚未提交到 git（新文件）；确认无误后运行 decisiontrack commit -m \"说明\" 提交"
         else:
             message = "与最近一次提交不同（有未提交的修改）；确认无误后运行 decisiontrack commit -m \"说明\" 提交"
         problems.append(Problem(shown, None, message, "warning"))

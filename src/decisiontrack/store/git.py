@@ -162,15 +162,17 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     problem = _index_lock_problem(repo)
     if problem:
         raise GitRefused(problem)
-    others = sorted(set(_staged(repo)) - set(files))
-    if others:
-        listed = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
-        raise GitRefused(f"暂存区中已有其他文件（{listed}），为免混入本次提交而未提交；"
-                         "请先提交或取消暂存它们（git restore --staged 文件）")
     added = _git(repo.top, "add", "-A", "--", *files)
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
-    if _git(repo.top, "diff", "--cached", "--quiet").returncode == 0:
+    staged = _staged(repo)
+    others = sorted(set(staged) - set(files))
+    if others:
+        _git(repo.top, "reset", "-q", "--", *files)  # leave the index as it was found
+        listed = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
+        raise GitRefused(f"暂存区中已有其他文件（{listed}），为免混入本次提交而未提交；"
+                         "请先提交或取消暂存它们（git restore --staged 文件）")
+    if not staged:
         return []  # the files were rewritten as they already were in HEAD: nothing to record
     committed = _git(repo.top, "commit", "-q", "-m", message)
     if committed.returncode != 0:
