@@ -63,7 +63,7 @@ def render_sample(sample: Path):
     def run(text: str | None = None, **options):
         if text is not None:
             sample.write_text(text, encoding="utf-8")
-        out = render_file(sample, sample.parent / "out.docx", overwrite=True, **options)
+        out = render_file(sample, sample.parent / "out.docx", overwrite=True, **options).path
         return docx.Document(str(out))
 
     return run

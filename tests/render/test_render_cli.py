@@ -24,7 +24,7 @@ def test_default_output_goes_to_the_workspace_root(cli, tmp_path, sample):
     folder.mkdir(parents=True)
     report = folder / "report.md"
     report.write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
-    result = cli(str(report))
+    result = cli(str(report), "--draft")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "2024-003-post-2024-report.docx").is_file()
 
@@ -58,15 +58,15 @@ def test_non_utf8_file(cli, tmp_path):
     path = tmp_path / "gbk.md"
     path.write_bytes("# 报告\n\n正文。\n".encode("gbk"))
     result = cli(str(path))
-    assert result.exit_code == 2
-    assert "gbk.md 不是 UTF-8 编码" in result.stderr
+    assert result.exit_code == 3
+    assert f"{path}:1: 不是 UTF-8 编码" in result.stderr
 
 
 def test_broken_front_matter_names_the_line(cli, tmp_path):
     path = tmp_path / "bad.md"
     path.write_text('+++\ntitle = "报告"\nissuer = 某市\n+++\n正文。\n', encoding="utf-8")
     result = cli(str(path))
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert f"{path}:3: 前置信息有误" in result.stderr
 
 
@@ -80,8 +80,8 @@ def test_bad_classification(cli, sample):
     text = sample.read_text(encoding="utf-8").replace('"internal"', '"confidential"')
     sample.write_text(text, encoding="utf-8")
     result = cli(str(sample))
-    assert result.exit_code == 2
-    assert "classification" in result.stderr
+    assert result.exit_code == 3
+    assert f"{sample}:5: 前置信息有误：classification 的值“confidential”无效" in result.stderr
 
 
 def test_pdf_without_libreoffice_gives_the_install_hint(cli, sample, monkeypatch):

@@ -75,14 +75,46 @@ def test_html_comments_are_dropped(render_sample):
     assert "指引" not in text and "<!--" not in text
 
 
-def test_signature_is_right_aligned_with_chinese_date(render_sample):
-    paragraphs = [p for p in render_sample().paragraphs if p.text]
-    issuer, day = paragraphs[-2], paragraphs[-1]
-    assert (issuer.text, day.text) == ("某市司法局", "2024年1月8日")
+def test_sealed_signature_centres_the_issuer_over_the_date_four_characters_from_the_right(render_sample):
+    """GB/T 9704-2012 7.3.5.1: 成文日期右空四字，发文机关署名以成文日期为准居中."""
+    texts = [p.text for p in render_sample().paragraphs]
+    end = texts.index("2024年1月8日")
+    assert texts[end - 3 : end + 2] == ["", "", "某市司法局", "2024年1月8日", "（此件不予公开）"]
+    paragraphs = render_sample().paragraphs
+    issuer, day = paragraphs[end - 1], paragraphs[end]
     assert issuer.alignment == day.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert day.paragraph_format.right_indent.pt == 64  # 右空四字
     # 5-character issuer centred over the 6-character date
     assert issuer.paragraph_format.right_indent.pt == 64 + 8
+
+
+def test_unsealed_signature_follows_7_3_5_2(render_sample):
+    """GB/T 9704-2012 7.3.5.2: 正文下空一行右空二字署名，日期首字比署名首字右移二字."""
+    text = SAMPLE.replace('issuer = "某市司法局"', 'issuer = "某市人民政府办公室"\nseal = false')
+    paragraphs = render_sample(text).paragraphs
+    texts = [p.text for p in paragraphs]
+    end = texts.index("2024年1月8日")
+    assert texts[end - 2 : end] == ["", "某市人民政府办公室"]
+    issuer, day = paragraphs[end - 1], paragraphs[end]
+    assert issuer.paragraph_format.right_indent.pt == 2 * 16
+    # the issuer (9 characters) starts at 2 + 9 = 11 characters from the right; the date
+    # (6 characters wide) starts two characters later, at 9: its right indent is 3
+    assert day.paragraph_format.right_indent.pt == 3 * 16
+
+
+def test_unsealed_date_longer_than_the_issuer_stands_two_characters_from_the_right(render_sample):
+    text = SAMPLE.replace('issuer = "某市司法局"', 'issuer = "司法局"\nseal = false')
+    paragraphs = render_sample(text).paragraphs
+    end = [p.text for p in paragraphs].index("2024年1月8日")
+    assert paragraphs[end].paragraph_format.right_indent.pt == 2 * 16
+    assert paragraphs[end - 1].paragraph_format.right_indent.pt == (6 + 2 + 2 - 3) * 16
+
+
+def test_seal_must_be_true_or_false(cli, sample):
+    sample.write_text(SAMPLE.replace('issuer = "某市司法局"', 'issuer = "某市司法局"\nseal = "no"'), encoding="utf-8")
+    result = cli(str(sample))
+    assert result.exit_code == 3
+    assert f"{sample}:4: 前置信息有误：seal 的值“no”无效" in result.stderr
 
 
 def test_no_signature_without_issuer_or_date(render_sample):
@@ -90,22 +122,53 @@ def test_no_signature_without_issuer_or_date(render_sample):
     assert [p.text for p in document.paragraphs if p.text] == ["通知", "正文。"]
 
 
-def test_classification_mark_top_left(render_sample):
-    for level, mark in (("internal", "内部"), ("secret", "秘密")):
-        text = SAMPLE.replace('classification = "internal"', f'classification = "{level}"')
-        first = render_sample(text).paragraphs[0]
-        assert first.text == mark
-        assert first.alignment == WD_ALIGN_PARAGRAPH.LEFT
-        assert first.paragraph_format.first_line_indent.pt == 0
-        assert fonts(first.runs[0]._r)["eastAsia"] == "黑体"
-        assert first.runs[0].font.size.pt == 16
+def test_secret_mark_on_the_second_line_with_its_term(render_sample):
+    """GB/T 9704-2012 7.2.2: 密级和保密期限顶格编排在版心左上角第二行，用“★”隔开."""
+    text = SAMPLE.replace('classification = "internal"', 'classification = "secret"\nsecret_level = "机密"\nsecrecy_term = "1年"')
+    paragraphs = render_sample(text).paragraphs
+    assert paragraphs[0].text == ""
+    mark = paragraphs[1]
+    assert mark.text == "机密★1年"
+    assert mark.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert mark.paragraph_format.first_line_indent.pt == 0
+    assert fonts(mark.runs[0]._r)["eastAsia"] == "黑体"
+    assert mark.runs[0].font.size.pt == 16
+    assert paragraphs[2].style.name == "Title"
+    assert "（此件不予公开）" not in [p.text for p in paragraphs]
 
 
-def test_public_document_has_no_mark(render_sample):
+def test_secret_level_defaults_to_mimi_without_a_term(render_sample):
+    text = SAMPLE.replace('classification = "internal"', 'classification = "secret"')
+    assert render_sample(text).paragraphs[1].text == "秘密"
+
+
+def test_bad_secret_level_names_the_line(cli, sample):
+    sample.write_text(SAMPLE.replace('classification = "internal"', 'classification = "secret"\nsecret_level = "内部"'),
+                      encoding="utf-8")
+    result = cli(str(sample))
+    assert result.exit_code == 3
+    assert f"{sample}:6: 前置信息有误：secret_level 的值“内部”无效：只能是 秘密、机密、绝密 之一" in result.stderr
+
+
+def test_internal_is_not_a_secret_level_but_a_note(render_sample):
+    """Internal: nothing in the 密级 place; the 公开属性 as 附注 under the date (7.3.6)."""
+    paragraphs = render_sample().paragraphs
+    assert paragraphs[0].style.name == "Title"
+    assert "内部" not in [p.text for p in paragraphs]
+    assert paragraphs[-1].text == "（此件不予公开）"
+    assert paragraphs[-1].paragraph_format.first_line_indent is None  # the style's two characters
+
+
+def test_note_from_front_matter_replaces_the_default(render_sample):
+    text = SAMPLE.replace('classification = "internal"', 'classification = "internal"\nnote = "此件发至县级"')
+    assert render_sample(text).paragraphs[-1].text == "（此件发至县级）"
+
+
+def test_public_document_has_no_mark_and_no_note(render_sample):
     public = SAMPLE.replace('classification = "internal"\n', "")
     document = render_sample(public)
     texts = [p.text for p in document.paragraphs]
-    assert "内部" not in texts and "秘密" not in texts
+    assert "秘密" not in texts and "（此件不予公开）" not in texts
     assert document.paragraphs[0].style.name == "Title"
 
 
@@ -115,7 +178,7 @@ def test_title_from_first_heading_without_front_matter(render_sample):
     assert titles == ["工作情况报告"]
 
 
-def test_long_title_breaks_into_even_lines(render_sample):
+def test_long_title_breaks_into_even_lines_between_words(render_sample):
     title = "关于2023年度城区老旧小区改造（第二批）项目决策执行情况的跟踪反馈报告"
     document = render_sample(f'+++\ntitle = "{title}"\n+++\n正文。\n')
     para = document.paragraphs[0]
@@ -154,3 +217,18 @@ def test_golden_structure(render_sample):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(actual, encoding="utf-8")
     assert actual == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_signature_never_stands_alone_on_a_page(render_sample):
+    """The last body paragraph and the blank lines keep with the 落款 (7.3.5)."""
+    paragraphs = render_sample().paragraphs
+    end = [p.text for p in paragraphs].index("某市司法局")
+    assert paragraphs[end - 3].text == "决策目标基本实现，建议继续实施。"
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[end - 3 : end + 1])
+
+
+def test_an_issuer_without_a_date_is_warned_about(cli, sample):
+    sample.write_text('+++\ntitle = "报告"\nissuer = "某市司法局"\n+++\n正文。\n', encoding="utf-8")
+    result = cli(str(sample))
+    assert result.exit_code == 0
+    assert f"{sample}:3: 警告：落款只有发文机关署名，没有成文日期" in result.stderr

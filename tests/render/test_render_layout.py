@@ -15,7 +15,7 @@ def test_page_is_a4_with_the_standards_margins(render_sample):
     assert section.left_margin.twips == 1587
     assert section.right_margin.twips == 1474
     assert section.bottom_margin.twips == 1984
-    assert section.footer_distance.twips == 1191
+    assert section.footer_distance.twips == 1460  # the page number's 一字线 7 mm below the type area
 
 
 def test_22_lines_by_exact_spacing_and_28_characters_by_char_spacing(render_sample):

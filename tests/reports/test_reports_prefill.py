@@ -45,19 +45,21 @@ def test_decision_plan_events_inspections_indicators_and_triggers(tmp_path):
         "| 决策名称 | 鄂尔多斯市“十四五”生态环境保护规划 |",
         "| 文号 | 鄂府发〔2021〕88号 |",
         "| 决策类别 | 重大规划 |",
-        "| 执行期间 | 2021-01-01 至 2025-12-31 |",
+        "| 执行期间 | 2021年1月1日至2025年12月31日 |",
         "| 承办单位 | 市生态环境局 |",
-        "| m1 | 完成年度跟踪调查 | 2024-06-30 | 2024-06-20 | 已完成 |",
-        "| m2 | 完成中期总结 | 2024-12-31 | — | 未完成 |",
-        "| 2024-04-01 | 出现较大争议 | 沿河企业搬迁引发争议 | 2024-04-03 |",
-        "| 2024-05-10 | 实地督查 | 市人民政府督查室 | r2 公开进度 | 2024-09-30 | 未完成 | 未报审 |",
+        "| 1 | 完成年度跟踪调查 | 2024年6月30日 | 2024年6月20日 | 已完成 |",
+        "| 2 | 完成中期总结 | 2024年12月31日 | — | 未完成 |",
+        "| 2024年4月1日 | 出现较大争议 | 沿河企业搬迁引发争议 | 2024年4月3日 |",
+        "| 2024年5月10日 | 实地督查 | 市人民政府督查室 | 公开进度 | 2024年9月30日 | 未完成 | 未报审 |",
         "督查 1 次，整改事项 2 项，已完成 1 项。",
-        "| 2024-H1 | PM2.5年均浓度 | 微克/立方米 | 30 | 28 |",
+        "| 2024年上半年 | PM2.5年均浓度 | 微克/立方米 | 30 | 28 |",
         "| 合计 | 2 | 3 | 1 | 0 | 6 |",
     ):
         assert fact in text, fact
-    # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started
-    assert "| ordos-2024/12.3 | 第十二条第（三）项 | 已逾期 | 2023-07-03 |" in text
+    # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started:
+    # by its article and the statute's word for the level, never by its id
+    assert "| 第十二条第（三）项 | 已逾期 | 2023年7月3日 |" in text
+    assert "ordos-2024/12.3" not in text
 
 
 def test_prefilled_blocks_are_marked_so_lint_can_tell_them_from_the_officers_text(tmp_path):
@@ -98,10 +100,39 @@ def test_progress_report_front_matter_is_a_valid_record_carrying_indicators_over
     assert [(i.name, i.target, i.actual) for i in report.indicators] == [
         ("PM2.5年均浓度", 30, None)
     ]
-    assert report.title.endswith("跟踪反馈报告（2024-H2）") and report.issuer == "市生态环境局"
+    assert report.title.endswith("跟踪反馈报告（2024年下半年）") and report.issuer == "市生态环境局"
     assert [line for line in body.splitlines() if line.startswith("## ")] == [
         "## 一、工作进展",
         "## 二、执行效果",
         "## 三、执行中存在问题和解决建议",
         "## 四、下一步工作安排",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["evaluation-report", "evaluation-plan", "progress-report"])
+def test_scaffolds_speak_as_a_gongwen_not_as_the_records(tmp_path, kind):
+    """No ISO date, period id, rule id or workspace file name outside the guidance comments."""
+    import re
+
+    from decisiontrack.reports.lint import real_text
+
+    folder = _folder(tmp_path)
+    profile = read_profile("ordos-2024")
+    if kind == "progress-report":
+        text = progress_document(folder, profile, "2024-H2", date(2025, 1, 5))
+    else:
+        text = evaluation_document(folder, folder.evaluations[0].evaluation, profile, kind)
+    body = re.sub(r"<!--[\s\S]*?-->", "", text.split("+++", 2)[2])
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", body), body
+    assert not re.search(r"\d{4}-(H[12]|Q[1-4])", body)
+    assert "ordos-2024/" not in body and ".toml" not in body
+    assert not re.search(r"\b[mr]\d+\b", body)
+    assert real_text(text) is not None
+
+
+def test_period_words():
+    from decisiontrack.wording import period_words
+
+    assert [period_words(p) for p in ("2025-H2", "2025-H1", "2025-Q3", "2025-05", "2025", "其他")] == [
+        "2025年下半年", "2025年上半年", "2025年第三季度", "2025年5月", "2025年", "其他"
     ]

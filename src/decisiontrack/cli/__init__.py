@@ -50,6 +50,7 @@ def _root(
 
 def _register() -> None:
     from decisiontrack.cli import (
+        brief,
         checking,
         decision,
         evaluation,
@@ -67,6 +68,7 @@ def _register() -> None:
     workspace.register(app)
     checking.register(app)
     render.register(app)
+    brief.register(app)
     for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation, export):
         app.add_typer(group.app, name=group.NAME)
 

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--to",
                 metavar="docx|pdf",
-                help="输出格式：docx（默认）或 pdf（需要 LibreOffice）；省略时按 -o 的扩展名判断。",
+                help="输出格式：docx（默认）或 pdf（需要 LibreOffice）；省略时按 -o 的扩展名判断，两者须一致。",
             ),
         ] = None,
         reference_doc: Annotated[
@@ -44,19 +44,21 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件。")] = False,
+        draft: Annotated[
+            bool, typer.Option("--draft", help="排出草稿：不检查评估报告、评估方案和跟踪反馈报告是否写完。")
+        ] = False,
     ) -> None:
+        """退出码：0 已写出（可能有警告）；2 用法或输出路径有误；3 报告内容有误或尚未完成。"""
+        import sys
+
         from decisiontrack.render import render_file
 
-        fmt = to or _format_of(output)
-        written = render_file(
-            file, output, fmt, reference_doc, overwrite=force, workspace_root=_root_of(file)
+        result = render_file(
+            file, output, to, reference_doc, overwrite=force, workspace_root=_root_of(file), draft=draft
         )
-        typer.echo(str(written))
-
-
-def _format_of(output: Path | None) -> str:
-    """``-o report.pdf`` without ``--to`` means PDF; anything else is docx."""
-    return "pdf" if output is not None and output.suffix.lower() == ".pdf" else "docx"
+        for warning in result.warnings:
+            sys.stderr.write(f"{warning}\n")
+        typer.echo(str(result.path))
 
 
 def _root_of(file: Path) -> Path | None:

@@ -25,6 +25,9 @@ FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONGTI = (
 )
 LINE_PITCH = 28.95  #: exact line spacing in points: 22 lines in the 225 mm type area
 CHAR_SPACING = -0.25  #: points; 16 pt characters then fit 28 to the 156 mm line
+BORDER = 0.5  #: points a table's row border adds to the row (LibreOffice counts it)
+#: Lines in table cells: one line plus its border is one line of the body's grid.
+TABLE_LINE = LINE_PITCH - BORDER
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _AFTER_SPACING = (
     "w:w",
@@ -48,6 +51,18 @@ _AFTER_SPACING = (
     "w:oMath",
 )
 _KEEP_PPR = {qn("w:keepNext"), qn("w:keepLines"), qn("w:outlineLvl")}
+#: The order of ``w:pPr`` children (ECMA-376 CT_PPrBase); Word refuses any other.
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+    "sectPr", "pPrChange",
+)
+#: 标点挤压 without hanging: line-start/end rules on, punctuation never past the margin,
+#: punctuation compressed at the start of a line.
+PUNCTUATION = {"kinsoku": "1", "overflowPunct": "0", "topLinePunct": "1"}
 
 
 @dataclass(frozen=True)
@@ -65,16 +80,21 @@ class Look:
     char_spacing: float | None = None
 
 
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LOOKS: dict[str, Look] = {
-    "Normal": Look(FANGSONG, 16, char_spacing=CHAR_SPACING),
-    "Title": Look(XIAOBIAOSONG, 22, align=WD_ALIGN_PARAGRAPH.CENTER, first_line=0, char_spacing=0),
-    "Heading 1": Look(HEITI, 16),
-    "Heading 2": Look(KAITI, 16),
-    "Heading 3": Look(FANGSONG, 16, bold=True),
-    "List Paragraph": Look(FANGSONG, 16),
-    "Quote": Look(KAITI, 16, left=32),
-    "Table Text": Look(FANGSONG, 14, first_line=0, line=20),
-    "Footer": Look(SONGTI, 14, latin=SONGTI, first_line=0, line=None, char_spacing=0),
+    "Normal": Look(FANGSONG, 16, align=JUSTIFY, char_spacing=CHAR_SPACING),
+    "Title": Look(XIAOBIAOSONG, 22, align=CENTER, first_line=0, char_spacing=0),
+    "Heading 1": Look(HEITI, 16, align=JUSTIFY),
+    "Heading 2": Look(KAITI, 16, align=JUSTIFY),
+    "Heading 3": Look(FANGSONG, 16, bold=True, align=JUSTIFY),
+    "List Paragraph": Look(FANGSONG, 16, align=JUSTIFY),
+    "Quote": Look(KAITI, 16, align=JUSTIFY, left=32),
+    "Code": Look(FANGSONG, 14, latin="Courier New", align=WD_ALIGN_PARAGRAPH.LEFT, first_line=0, left=32),
+    "Table Text": Look(FANGSONG, 14, align=WD_ALIGN_PARAGRAPH.LEFT, first_line=0, line=TABLE_LINE),
+    "Caption": Look(FANGSONG, 14, align=CENTER, first_line=0),
+    "Footnote Text": Look(FANGSONG, 14, align=JUSTIFY, first_line=0, line=None),
+    "Footer": Look(SONGTI, 14, latin=SONGTI, first_line=0, line=14, char_spacing=0),
 }
 
 
@@ -121,7 +141,8 @@ def apply_look(style, look: Look) -> None:
     layout.space_after = Pt(0)
     layout.first_line_indent = Pt(look.first_line)
     layout.left_indent = Pt(look.left) if look.left else None
-    layout.widow_control = False  # a moved line would break the 22-line grid
+    layout.widow_control = True  # no page opens or ends with one lone line of a paragraph
+    set_punctuation(element.get_or_add_pPr())
     if look.align is not None:
         layout.alignment = look.align
     if look.line is not None:
@@ -129,6 +150,21 @@ def apply_look(style, look: Look) -> None:
         layout.line_spacing = Pt(look.line)
     else:
         layout.line_spacing = 1.0
+
+
+def set_punctuation(ppr) -> None:
+    """Write :data:`PUNCTUATION` into a paragraph's (or style's) properties."""
+    for name, value in PUNCTUATION.items():
+        set_ppr_child(ppr, name).set(qn("w:val"), value)
+
+
+def set_ppr_child(ppr, name: str):
+    """The ``w:<name>`` child of ``w:pPr``, added in schema order when missing."""
+    found = ppr.find(qn(f"w:{name}"))
+    if found is None:
+        later = PPR_ORDER[PPR_ORDER.index(name) + 1 :]
+        found = ppr.insert_element_before(OxmlElement(f"w:{name}"), *(f"w:{tag}" for tag in later))
+    return found
 
 
 def _set_char_spacing(rpr, points: float) -> None:

@@ -96,3 +96,6 @@ def _set_defaults(document) -> None:
         theme_lang = OxmlElement("w:themeFontLang")
         document.settings.element.append(theme_lang)
     theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    spacing = document.settings.element.find(qn("w:characterSpacingControl"))
+    if spacing is not None:  # 标点挤压: compress punctuation rather than let it hang
+        spacing.set(qn("w:val"), "compressPunctuation")

@@ -79,6 +79,7 @@ def lint_report(
     template: ReportTemplate,
     outcomes: dict[str, str],
     expected: dict[str, str] | None = None,
+    front_keys: tuple[str, ...] = FRONT_KEYS,
 ) -> LintResult:
     """Check a report's front matter, sections, sub-items and conclusion; problems cite articles."""
     result = LintResult()
@@ -88,7 +89,7 @@ def lint_report(
         result.problems.append(Problem(path, error.line, f"{error}"))
         return result
     head = split_front_matter(text)[0]
-    result.problems += _front_matter(data, head, path, expected or {})
+    result.problems += _front_matter(data, head, path, expected or {}, front_keys)
     lines = body.splitlines()
     checker = _Checker(path, lines, body_line, template, outcomes, result)
     checker.run(_headings(body))
@@ -96,7 +97,7 @@ def lint_report(
     return result
 
 
-def _front_matter(data: dict, head: str, path: str, expected: dict[str, str]) -> list[Problem]:
+def _front_matter(data: dict, head: str, path: str, expected: dict[str, str], front_keys=FRONT_KEYS) -> list[Problem]:
     def line(key: str) -> int:
         for index, text in enumerate(head.splitlines()):
             if re.match(rf"^\s*{key}\s*=", text):
@@ -104,7 +105,7 @@ def _front_matter(data: dict, head: str, path: str, expected: dict[str, str]) ->
         return 1
 
     problems = []
-    for key in FRONT_KEYS:
+    for key in front_keys:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(path, line(key), f"前置信息缺少 {key}（应为非空文字）"))

@@ -2,6 +2,9 @@
 
 Personal information never enters a report: opinions are counted by channel and stance (no
 names, contacts or summaries), a plan's people and an evaluation's members are not listed.
+The facts are worded as a 公文 words them: dates as ``2025年3月3日``, periods as
+``2025年下半年``, rules by their article and levels by the statute's words — never a rule id,
+an internal number (m1, r1) or the name of a workspace file.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
 from decisiontrack.model.folder import DecisionFolder
 from decisiontrack.model.inspection import METHOD_LABELS
 from decisiontrack.profiles.model import LEVEL_LABELS, Profile
+from decisiontrack.wording import chinese_date, official_words, period_words
 
 
 @dataclass(frozen=True)
@@ -32,23 +36,24 @@ class Table:
 
 
 def _day(value: date | None, empty: str = "—") -> str:
-    return value.isoformat() if value else empty
+    return chinese_date(value) if value else empty
 
 
 def decision_facts(folder: DecisionFolder) -> Table:
     """决策基本情况: title, 文号, category, period, 承办单位, status."""
     d = folder.decision
-    period = f"{d.effective_from} 至 {d.effective_until or '长期'}"
+    until = chinese_date(d.effective_until) if d.effective_until else "长期"
+    period = f"{chinese_date(d.effective_from)}至{until}"
     rows = [
         ("决策名称", d.title),
         ("文号", d.doc_number or "—"),
         ("决策类别", CATEGORY_LABELS[d.category]),
-        ("通过日期", d.adopted_on.isoformat()),
+        ("通过日期", chinese_date(d.adopted_on)),
         ("执行期间", period),
         ("承办单位", d.undertaking_unit),
         ("执行状态", STATUS_LABELS[d.status]),
     ]
-    return Table("决策基本情况", "decision.toml", ("项目", "内容"), rows)
+    return Table("决策基本情况", "决策登记信息", ("项目", "内容"), rows)
 
 
 def plan_facts(folder: DecisionFolder) -> Table:
@@ -57,19 +62,19 @@ def plan_facts(folder: DecisionFolder) -> Table:
     if plan is None:
         return Table(
             "跟踪反馈工作方案",
-            "plan.toml",
-            ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
+            "跟踪反馈工作方案",
+            ("序号", "时间节点", "应完成日期", "完成日期", "状态"),
             notes=["尚未制定跟踪反馈工作方案（第六条）。"],
         )
     rows = [
         (
-            m.id,
+            str(number),
             m.title or "—",
-            m.due.isoformat(),
+            chinese_date(m.due),
             _day(m.done_on),
             "已完成" if m.done_on else "未完成",
         )
-        for m in sorted(plan.milestones, key=lambda m: (m.due, m.id))
+        for number, m in enumerate(sorted(plan.milestones, key=lambda m: (m.due, m.id)), 1)
     ]
     done = sum(1 for m in plan.milestones if m.done_on)
     notes = [
@@ -81,8 +86,8 @@ def plan_facts(folder: DecisionFolder) -> Table:
         notes.append(f"跟踪方法：{'、'.join(plan.methods)}。")
     return Table(
         "跟踪反馈工作方案及时间节点",
-        "plan.toml",
-        ("编号", "时间节点", "应完成日期", "完成日期", "状态"),
+        "跟踪反馈工作方案",
+        ("序号", "时间节点", "应完成日期", "完成日期", "状态"),
         rows,
         notes,
     )
@@ -115,16 +120,16 @@ def opinion_facts(folder: DecisionFolder) -> Table:
     dates = sorted(e.record.received_on for e in folder.opinions)
     notes = [
         f"共收到公众意见 {counts['total']} 条"
-        + (f"（{dates[0]} 至 {dates[-1]}）。" if dates else "。")
+        + (f"（{chinese_date(dates[0])}至{chinese_date(dates[-1])}）。" if dates else "。")
     ]
-    return Table("公众意见统计", "feedback/", headers, rows, notes)
+    return Table("公众意见统计", "公众意见记录", headers, rows, notes)
 
 
 def event_facts(folder: DecisionFolder) -> Table:
     """事实 (第九、十一、十二条) with their dates and whether they were reported."""
     rows = [
         (
-            e.record.occurred_on.isoformat(),
+            chinese_date(e.record.occurred_on),
             EVENT_LABELS[e.record.kind],
             e.record.description or "—",
             _day(e.record.reported_on, "未报告"),
@@ -133,7 +138,7 @@ def event_facts(folder: DecisionFolder) -> Table:
     ]
     notes = [] if rows else ["未记录事实。"]
     return Table(
-        "执行中的事实", "events/", ("发生日期", "类型", "情况", "向决策机关报告"), rows, notes
+        "执行中的事实", "事实记录", ("发生日期", "类型", "情况", "向决策机关报告"), rows, notes
     )
 
 
@@ -143,17 +148,17 @@ def inspection_facts(folder: DecisionFolder) -> Table:
     notes = []
     for entry in sorted(folder.inspections, key=lambda e: (e.record.conducted_on, e.path)):
         i = entry.record
-        head = (i.conducted_on.isoformat(), METHOD_LABELS[i.method], i.by or "—")
+        head = (chinese_date(i.conducted_on), METHOD_LABELS[i.method], i.by or "—")
         if i.findings:
-            notes.append(f"{i.conducted_on}{METHOD_LABELS[i.method]}结论：{i.findings}")
+            notes.append(f"{chinese_date(i.conducted_on)}{METHOD_LABELS[i.method]}结论：{i.findings}")
         if not i.rectifications:
             rows.append((*head, "—", "—", "—", "—"))
         for r in i.rectifications:
             rows.append(
                 (
                     *head,
-                    f"{r.id} {r.item}".strip(),
-                    r.due.isoformat(),
+                    r.item,
+                    chinese_date(r.due),
                     _day(r.done_on, "未完成"),
                     _day(r.reviewed_on, "未报审"),
                 )
@@ -165,7 +170,7 @@ def inspection_facts(folder: DecisionFolder) -> Table:
     )
     return Table(
         "督查和整改情况",
-        "inspections/",
+        "督查记录",
         ("督查日期", "方式", "督查单位", "整改事项", "整改期限", "完成日期", "报审日期"),
         rows,
         notes,
@@ -178,14 +183,17 @@ def indicator_facts(folder: DecisionFolder) -> Table:
     for entry in sorted(folder.progress, key=lambda e: (e.record.submitted_on, e.path)):
         p = entry.record
         for ind in p.indicators:
-            rows.append((p.period, ind.name, ind.unit or "—", _text(ind.target), _text(ind.actual)))
+            rows.append(
+                (period_words(p.period), ind.name, ind.unit or "—", _text(ind.target), _text(ind.actual))
+            )
     notes = [] if rows else ["跟踪反馈报告中尚无指标。"]
     latest = folder.latest_progress()
     if latest is not None and latest.record.progress_percent is not None:
         notes.append(
-            f"最近一期（{latest.record.period}）报告的执行进度：{latest.record.progress_percent}%。"
+            f"最近一期（{period_words(latest.record.period)}）报告的执行进度："
+            f"{latest.record.progress_percent}%。"
         )
-    return Table("主要指标", "progress/", ("期间", "指标", "单位", "目标", "实际"), rows, notes)
+    return Table("主要指标", "跟踪反馈报告", ("期间", "指标", "单位", "目标", "实际"), rows, notes)
 
 
 def _text(value) -> str:
@@ -202,13 +210,13 @@ def evaluation_facts(evaluation: Evaluation) -> Table:
         ("评估目的", e.purpose or "—"),
         ("评估机关", e.evaluator or "—"),
         ("受委托机构", e.commissioned_to or "不委托"),
-        ("评估人员", f"{len(e.members)} 名（名单见 evaluation.toml）" if e.members else "—"),
+        ("评估人员", f"{len(e.members)} 名" if e.members else "—"),
         ("评估方法", "、".join(e.methods) or "—"),
         ("简易程序", "是" if e.simplified else "否"),
-        ("启动日期", e.started_on.isoformat()),
+        ("启动日期", chinese_date(e.started_on)),
     ]
     rows += [(STAGES[s], _day(e.stage_date(s))) for s in STAGES if e.stage_date(s) is not None]
-    return Table("评估工作基本情况", "evaluation.toml", ("项目", "内容"), rows)
+    return Table("评估工作基本情况", "评估方案", ("项目", "内容"), rows)
 
 
 def trigger_facts(
@@ -229,29 +237,11 @@ def trigger_facts(
         article = rule.article if rule else "—"
         if finding is not None:
             rows.append(
-                (
-                    rule_id,
-                    article,
-                    LEVEL_LABELS[finding.level],
-                    finding.since.isoformat(),
-                    finding.message,
-                )
+                (article, LEVEL_LABELS[finding.level], chinese_date(finding.since), official_words(finding.message))
             )
         else:
-            rows.append(
-                (
-                    rule_id,
-                    article,
-                    LEVEL_LABELS[rule.level] if rule else "—",
-                    "—",
-                    "启动评估之日未检出该情形",
-                )
-            )
-    notes = [] if rows else ["本次评估未列出所回应的情形（addresses）。"]
-    return Table(
-        "启动评估的情形",
-        "evaluation.toml addresses",
-        ("规则", "条款", "要求", "起始日期", "情形"),
-        rows,
-        notes,
-    )
+            level = LEVEL_LABELS[rule.level] if rule else "—"
+            rows.append((article, level, "—", "启动评估之日未检出该情形"))
+    notes = [] if rows else ["本次评估未列出所回应的情形。"]
+    return Table("启动评估的情形", "评估方案", ("条款", "要求", "起始日期", "情形"), rows, notes)
+

@@ -14,6 +14,7 @@ from decisiontrack.model.folder import DecisionFolder
 from decisiontrack.profiles.model import Profile, ReportTemplate, Section
 from decisiontrack.reports import templates
 from decisiontrack.reports.blocks import block, builders
+from decisiontrack.wording import period_words
 
 NUMERALS = "一二三四五六七八九十"
 PLACEHOLDER = "<!-- 待填写"
@@ -110,6 +111,7 @@ def progress_document(
     latest = folder.latest_progress()
     context.update(
         period=period,
+        period_label=period_words(period),
         submitted_on=submitted_on,
         indicators=latest.record.indicators if latest is not None else [],
     )

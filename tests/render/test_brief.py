@@ -1,0 +1,141 @@
+"""``decisiontrack brief``: the leader's page of overdue and must duties (issue #14 item 7).
+
+Dates are fixed with ``--as-of``; the workspace is the repository's sample (鄂尔多斯办法).
+Levels appear in the statute's words, rules by their article (第十二条第（二）项 …), dates as
+2025年6月30日; secret decisions are left out unless ``--include-secret`` (issue #10 item 8).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from tests.helpers import run
+
+SAMPLE_WORKSPACE = Path(__file__).resolve().parents[2] / "sample_workspace"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "ws"
+    shutil.copytree(SAMPLE_WORKSPACE, target)
+    return target
+
+
+def _make_secret(root: Path, decision_id: str) -> str:
+    path = root / "decisions" / decision_id / "decision.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'(?m)^classification = .*$', "", text) + '\nclassification = "secret"\n', encoding="utf-8")
+    return re.search(r'(?m)^title = "(.*)"$', text).group(1)
+
+
+def test_markdown_for_the_mail_counts_by_level_and_lists_overdue_and_must(root):
+    result = run(root, "brief", "--as-of", "2025-06-30", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("# 重大行政决策跟踪反馈和后评估待办事项汇总\n")
+    assert "截至2025年6月30日，鄂尔多斯市人民政府登记的重大行政决策共7项" in text
+    assert "已逾期12项、应当1项、即将到期2项、可以2项、提示0项" in text
+    assert "## 一、已逾期的事项（12项）" in text and "## 二、应当办理的事项（1项）" in text
+    assert "**（一）鄂尔多斯市“十四五”生态环境保护规划**（承办单位：市生态环境局）" in text
+    # what is due, by when, and the article (第十二条第（二）项: 执行满一年后评估)
+    assert "应当组织后评估，期限为2022年4月1日（第十二条第（二）项）" in text
+    assert text.rstrip().endswith("鄂尔多斯市人民政府\n\n2025年6月30日")
+    _chinese_only(text)
+
+
+def _chinese_only(text: str) -> None:
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    for word in ("overdue", "must", "due-soon", "ordos-2024", ".toml", " m3", "2024-special"):
+        assert word not in text, word
+
+
+def test_docx_brief_is_a_gongwen(root):
+    result = run(root, "brief", "--as-of", "2025-06-30")
+    assert result.exit_code == 0, result.output
+    out = root / "out" / "汇总-2025-06-30.docx"
+    assert result.stdout.strip() == str(out)
+    document = docx.Document(str(out))
+    paragraphs = [p for p in document.paragraphs if p.text]
+    assert paragraphs[0].style.name == "Title"
+    assert paragraphs[0].text == "重大行政决策跟踪反馈和后评估待办事项汇总"
+    texts = [p.text for p in paragraphs]
+    assert "一、已逾期的事项（12项）" in texts
+    # not sealed (GB/T 9704-2012 7.3.5.2), an internal brief: 附注 under the date
+    assert texts[-3:] == ["鄂尔多斯市人民政府", "2025年6月30日", "（此件不予公开）"]
+    _chinese_only("\n".join(texts))
+
+
+def test_secret_decisions_are_left_out_entirely(root):
+    title = _make_secret(root, "2020-001")
+    text = run(root, "brief", "--as-of", "2025-06-30", "--format", "markdown").stdout
+    assert title not in text
+    assert "重大行政决策共6项" in text and "已逾期10项" in text
+
+
+def test_include_secret_brings_them_back_and_marks_the_brief(root):
+    title = _make_secret(root, "2020-001")
+    text = run(root, "brief", "--as-of", "2025-06-30", "--format", "markdown", "--include-secret").stdout
+    assert title in text and "重大行政决策共7项" in text
+    result = run(root, "brief", "--as-of", "2025-06-30", "--include-secret")
+    assert result.exit_code == 0
+    document = docx.Document(str(root / "out" / "汇总-2025-06-30.docx"))
+    assert document.paragraphs[1].text == "秘密"  # GB/T 9704-2012 7.2.2, second line
+
+
+def test_unit_narrows_the_brief(root):
+    text = run(root, "brief", "--as-of", "2025-06-30", "--format", "markdown", "--unit", "市交通运输局").stdout
+    assert "承办单位为市交通运输局的重大行政决策共1项" in text
+    assert "鄂尔多斯市网络预约出租汽车经营服务管理实施细则" in text
+    assert "生态环境保护规划" not in text
+
+
+def test_an_unknown_unit_is_exit_2_listing_the_known(root):
+    result = run(root, "brief", "--as-of", "2025-06-30", "--unit", "市教育局")
+    assert result.exit_code == 2
+    assert "--unit：没有承办单位为“市教育局”的决策" in result.stderr and "市交通运输局" in result.stderr
+
+
+def test_nothing_due_says_so(root):
+    text = run(root, "brief", "--as-of", "2019-01-01", "--format", "markdown").stdout
+    assert "目前没有已逾期或应当办理的事项。" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--as-of", "2025-02-30"), "--as-of 的日期“2025-02-30”无效"),
+        (("--format", "html"), "--format 的值“html”无效"),
+        (("--format", "pdf", "-o", "x.docx"), "扩展名不一致"),
+    ],
+)
+def test_bad_options_are_exit_2(root, args, message):
+    result = run(root, "brief", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_broken_record_is_listed_and_the_brief_still_written(root):
+    (root / "decisions" / "2022-001" / "decision.toml").write_text("title = \n", encoding="utf-8")
+    result = run(root, "brief", "--as-of", "2025-06-30", "--format", "markdown")
+    assert result.exit_code == 3
+    assert "另有1处记录有误，未能检查" in result.stdout
+    assert "decisions/2022-001/decision.toml:1:" in result.stderr
+
+
+def test_the_core_takes_several_workspaces(root):
+    """The brief is a function of (organisation, check result) pairs: ready for several workspaces."""
+    from datetime import date
+
+    from decisiontrack.brief import brief_body, build_brief
+    from decisiontrack.checking import run_check
+
+    result = run_check(root, date(2025, 6, 30), keep_records=True)
+    brief = build_brief([("甲市人民政府", result), ("乙市人民政府", result)], date(2025, 6, 30))
+    assert brief.decisions == 14 and brief.counts["overdue"] == 24
+    body = brief_body(brief)
+    assert "甲市人民政府、乙市人民政府登记的重大行政决策共14项" in body
+    assert "**（一）甲市人民政府鄂尔多斯市“十四五”生态环境保护规划**" in body
