@@ -24,7 +24,7 @@ _REASONS = {
     errno.EROFS: "所在的文件系统是只读的",
     errno.ENOSPC: "磁盘空间已满",
     errno.EDQUOT: "超出了磁盘配额",
-    errno.ENOTDIR: "路径中有一级是文件而不是目录",
+    errno.ENOTDIR: "路径中有一段是文件而不是目录",
     errno.EISDIR: "这是一个目录，请给出文件名",
     errno.ENOENT: "该位置不存在或不能在其中创建文件",
     errno.ENAMETOOLONG: "文件名或路径太长",
@@ -80,11 +80,16 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _nearest_existing(path: Path) -> Path:
-    """The closest existing folder above ``path``: where the temporary file goes."""
-    folder = path.parent
+def nearest_existing(folder: Path) -> Path:
+    """``folder`` or its closest ancestor that exists (possibly a file: the path is then impossible)."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    return folder
+
+
+def _temporary_folder(path: Path) -> Path:
+    """Where the temporary file of ``path`` goes: the closest existing folder above it."""
+    folder = nearest_existing(path.parent)
     if not folder.is_dir():
         raise UserError(f"无法写入 {path}：{folder} 是文件而不是目录")
     return folder
@@ -119,7 +124,7 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
             raise UserError(f"无法写入 {path}：这是一个目录，请给出文件名")
         if path.exists() and not overwrite:
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
-        fd, tmp_name = tempfile.mkstemp(dir=_nearest_existing(path), prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+        fd, tmp_name = tempfile.mkstemp(dir=_temporary_folder(path), prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
