@@ -32,6 +32,7 @@ def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
     if profile is not None:
         problems.extend(profile_problems(workspace, profile))
     lines = _Lines(workspace.root)
+    problems.extend(markdown_problems(workspace))
     problems.extend(unlikely_dates(workspace, lines))
     if not workspace.settings.workspace.allow_secret_text:
         problems.extend(secret_text_problems(workspace, lines))
@@ -77,6 +78,30 @@ def records(folder: DecisionFolder) -> Iterator[tuple[str, BaseModel]]:
     for ev in folder.evaluations:
         if ev.evaluation is not None:
             yield f"{ev.path}/evaluation.toml", ev.evaluation
+
+
+def markdown_problems(workspace: Workspace) -> list[Problem]:
+    """An error for a control character in the text of a report (front matter is checked as a record)."""
+    from decisiontrack.model.common import CONTROL_CHARACTER, describe_control_character
+    from decisiontrack.store.tomlfile import read_text
+
+    problems = []
+    broken = workspace.paths_with_errors()
+    for folder in workspace.decisions.values():
+        paths = [entry.path for entry in folder.progress]
+        paths += [f"{ev.path}/{name}" for ev in folder.evaluations for name in ("plan.md", "report.md")]
+        for shown in paths:
+            if shown in broken or not (workspace.root / shown).is_file():
+                continue
+            text, _ = read_text(workspace.root / shown, shown)
+            found = CONTROL_CHARACTER.search(text or "")
+            if found:
+                line = text.count("\n", 0, found.start()) + 1
+                column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+                problems.append(Problem(shown, line, (
+                    f"第 {column} 列有控制字符 {describe_control_character(found.group())}，"
+                    "多半是从终端或网页粘贴带入的；请删除它（只允许制表符和换行）")))
+    return problems
 
 
 def unlikely_dates(workspace: Workspace, lines: _Lines) -> list[Problem]:
