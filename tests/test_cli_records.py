@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import decision_toml, run, snapshot, workspace
+from tests.helpers import decision_toml, refused, run, snapshot, workspace
 
 PLAN = """\
 # 跟踪反馈工作方案（法制科 2022-01-20 审定）
@@ -96,15 +96,6 @@ def rows(output: str) -> list[list[str]]:
         if line.strip() and not set(line.strip()) <= {"━", "─"}
     ]
 
-
-def refused(root: Path, code: int, message: str, *args: str) -> None:
-    """Run a command that must fail: its exit code, its message on stderr, nothing written."""
-    before = snapshot(root)
-    result = run(root, *args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert result.stdout == ""
-    assert snapshot(root) == before
 
 
 def only_file(folder: Path) -> Path:

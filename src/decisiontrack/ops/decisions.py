@@ -33,7 +33,7 @@ def next_decision_id(root: Path, year: int) -> str:
 @writes
 def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Decision, Change]:
     """Write ``decisions/<id>/decision.toml``; the id defaults to the next free number."""
-    if not fields.get("id"):
+    if fields.get("id") is None:
         adopted = fields.get("adopted_on")
         if not isinstance(adopted, date):
             raise UserError("缺少 --adopted-on，无法生成默认编号")

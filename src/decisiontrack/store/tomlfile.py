@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from decisiontrack.errors import Problem
+from decisiontrack.model.common import CONTROL_CHARACTER, describe_control_character
 
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _DATE_LIKE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -47,6 +48,9 @@ def decode_error_message(error: tomllib.TOMLDecodeError, line_text: str = "") ->
         except ValueError:
             return f"日期 {candidate.group(0)} 不存在，请改为真实的日期"
     raw = _AT_LINE.sub("", str(error)).replace("(at end of document)", "").strip()
+    control = CONTROL_CHARACTER.search(line_text)
+    if raw.startswith("Illegal character") and control:
+        return f"含有控制字符 {describe_control_character(control.group())}，多半是从终端或网页粘贴带入的；请删除它"
     for english, chinese in _MESSAGES.items():
         if raw.startswith(english):
             return f"TOML 语法错误：{chinese}"
