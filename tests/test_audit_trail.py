@@ -240,6 +240,18 @@ def test_commit_refuses_a_blank_or_pasted_message(repo, message, expected):
     assert commit_count(repo) == before
 
 
+def test_commit_refused_by_git_is_exit_4_without_claiming_a_write(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho '须经科长审核' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    decision = repo / "decisions/2024-001/decision.toml"
+    decision.write_text(decision.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    result = run(repo, "commit", "-m", "批注")
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    assert result.stderr.startswith("错误：未能提交到 git：git 拒绝提交") and "须经科长审核" in result.stderr
+
+
 def test_commit_outside_git_is_a_usage_error(tmp_path):
     root = tmp_path / "ws"
     assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府", "--no-git").exit_code == 0

@@ -71,13 +71,15 @@ def commit(
     from decisiontrack.cli import _state
     from decisiontrack.ops.commit import commit_hand_edits
 
-    files = commit_hand_edits(workspace_root(), message, paths)
+    files, warnings = commit_hand_edits(workspace_root(), message, paths)
     if not files:
         typer.echo("没有需要提交的修改：记录文件与最近一次提交相同。")
         return
     for shown in files:
         typer.echo(f"已提交 {_state.shown_path(_state.root / shown)}")
     typer.echo(f"共提交 {len(files)} 个文件。")
+    for warning in warnings:
+        typer.echo(f"警告：{warning}", err=True)
 
 
 def _profile_or_none(workspace):

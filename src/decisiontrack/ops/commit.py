@@ -17,8 +17,8 @@ from decisiontrack.store.atomic import is_temporary
 from decisiontrack.store.loader import DECISIONS
 
 
-def commit_hand_edits(root: Path, message: str, only: list[Path] | None = None) -> list[str]:
-    """Commit the changed record files with ``message``; returns their workspace-relative paths.
+def commit_hand_edits(root: Path, message: str, only: list[Path] | None = None) -> tuple[list[str], list[str]]:
+    """Commit the changed record files with ``message``: (their workspace-relative paths, git's warnings).
 
     ``only`` limits the commit to these files or folders (so one broken file need not hold back the rest).
     """
@@ -41,7 +41,7 @@ def commit_hand_edits(root: Path, message: str, only: list[Path] | None = None) 
         tx.describe(message.strip(), command="commit")
         if files:
             tx.trailers[TRAILER_HAND_EDITED] = "、".join(files)
-    return files
+    return files, tx.warnings
 
 
 def _chosen(path: Path, only: list[Path] | None) -> bool:

@@ -56,6 +56,7 @@ class Transaction:
     root: Path
     commit: bool
     repository: Repository | None = None
+    explicit: bool = False
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     previous: dict[Path, bytes | None] = field(default_factory=dict)
@@ -211,7 +212,7 @@ def transaction(root: Path, *, commit: bool = True, explicit: bool = False) -> I
     lock_path = repository.common_dir / LOCK_NAME if repository else root / f".{LOCK_NAME}"
     with _locked(lock_path):
         committing = commit and repository is not None and (explicit or _auto_commit(root))
-        tx = Transaction(root, committing, repository if committing else None)
+        tx = Transaction(root, committing, repository if committing else None, explicit=explicit)
         token = _active.set(tx)
         try:
             yield tx
@@ -237,6 +238,8 @@ def _commit(tx: Transaction) -> None:
     try:
         tx.warnings += commit(repo, files, message_with_trailers(subject, trailers))
     except GitRefused as refused:
+        if tx.explicit:  # ``decisiontrack commit`` wrote nothing: only the commit failed
+            raise NotCommitted(f"未能提交到 git：{refused}", []) from None
         raise NotCommitted(
             f"已写入但未提交到 git：{refused}。处理后运行 decisiontrack commit -m {shlex.quote(subject)} 补交提交",
             tx.written,
