@@ -174,3 +174,8 @@ def test_amounts_dates_and_document_numbers_stay():
     text = ("２０２４年６月３０日，投资１２３４５６７万元，共1234567人次；鄂府发〔2021〕88号；"
             "2024.06.30 至 2024.12.31；增长13.5%、14.2%；12345热线。")
     assert redact_text(text) == text
+
+
+def test_a_number_next_to_another_number_is_still_masked():
+    """Found by hypothesis: a space and another number after a phone must not hide the phone."""
+    assert redact_text("，2 13800138000 9@a.com") == f"，2 {PHONE_MASK} {EMAIL_MASK}"

@@ -44,8 +44,8 @@ SECRET_MASK = "［涉密内容已隐去］"
 NAME_MASK = "＊"  # full-width: a Markdown "**" would turn the text around it bold
 
 _SEP = r"[ \t.\-\u2010-\u2015\u2212]"  # one space, dot or dash of any kind between digit groups
-_NOT_AFTER_DIGITS = rf"(?<![0-9])(?<![0-9]{_SEP})"  # the number starts here, not inside a longer one
-_NOT_BEFORE_DIGITS = rf"(?!{_SEP}?[0-9])"  # and ends here
+_NOT_AFTER_DIGITS = r"(?<![0-9])"  # the number starts here, not inside a longer one
+_NOT_BEFORE_DIGITS = r"(?![0-9])"  # and ends here (a space and another number may follow)
 _LOCAL = rf"[1-9][0-9]{{2,3}}{_SEP}?[0-9]{{4}}"  # 858 1234, 8581234, 8581-1234
 _EXTENSION = rf"(?:{_SEP}?(?:转|-|ext\.?)[0-9]{{1,6}})?"
 _ANNOUNCES_NUMBER = r"(?:电话|手机|座机|固话|热线|传真|联系方式|tel|phone|fax)"

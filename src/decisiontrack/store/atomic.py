@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,9 +66,15 @@ TEMPORARY_SUFFIX = ".tmp"
 
 
 def is_temporary(path: Path | str) -> bool:
-    """``.decision.toml.x8f2k1.tmp``: a file :func:`write_atomic` left when it was killed before the rename."""
-    name = Path(path).name
-    return name.startswith(".") and name.endswith(TEMPORARY_SUFFIX)
+    """``.decision.toml.x8f2k1.tmp`` (or a file inside ``.2024-005.k3j2h1.tmp/``): what
+    :func:`write_atomic` left when it was killed before the rename."""
+    return any(part.startswith(".") and part.endswith(TEMPORARY_SUFFIX) for part in Path(path).parts)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def _mode_for(path: Path) -> int:
@@ -75,23 +82,13 @@ def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
 
 
 def nearest_existing(folder: Path) -> Path:
     """``folder`` or its closest ancestor that exists (possibly a file: the path is then impossible)."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
-    return folder
-
-
-def _temporary_folder(path: Path) -> Path:
-    """Where the temporary file of ``path`` goes: the closest existing folder above it."""
-    folder = nearest_existing(path.parent)
-    if not folder.is_dir():
-        raise UserError(f"无法写入 {path}：{folder} 是文件而不是目录")
     return folder
 
 
@@ -113,9 +110,9 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
     """Write ``content`` to ``path`` through a temporary file, fsync and rename.
 
     Refuses to replace an existing file unless ``overwrite`` (the ``--force`` of commands). Missing
-    folders are created only once the content is safely on disk, just before the rename, so a
-    write killed half-way leaves no empty folder behind (an empty decision folder would be a broken
-    record), only at worst a hidden ``.*.tmp`` file.
+    folders appear together with the file, in one rename, so a write killed half-way never leaves
+    an empty folder behind (an empty decision folder would be a broken record) — at worst a hidden
+    ``.*.tmp`` file or folder, which ``validate`` names.
     """
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -124,17 +121,43 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
             raise UserError(f"无法写入 {path}：这是一个目录，请给出文件名")
         if path.exists() and not overwrite:
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
-        fd, tmp_name = tempfile.mkstemp(dir=_temporary_folder(path), prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp_name, _mode_for(path))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        existing = nearest_existing(path.parent)
+        if not existing.is_dir():
+            raise UserError(f"无法写入 {path}：{existing} 是文件而不是目录")
+        if existing == path.parent:
+            os.replace(_temporary_file(path.parent, path, data), path)
+        else:
+            _create_with_folders(existing, path, data)
     _sync_directory(path.parent)
     return path
+
+
+def _temporary_file(folder: Path, path: Path, data: bytes) -> str:
+    """``data`` on disk in a hidden file of ``folder``, with the mode ``path`` should have."""
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(name, _mode_for(path))
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return name
+
+
+def _create_with_folders(existing: Path, path: Path, data: bytes) -> None:
+    """Build the missing folders with the file in a hidden staging folder, then rename it into place."""
+    missing = existing / path.relative_to(existing).parts[0]
+    staging = Path(tempfile.mkdtemp(dir=existing, prefix=f".{missing.name}.", suffix=TEMPORARY_SUFFIX))
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        inner = staging / path.relative_to(missing)
+        inner.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(_temporary_file(inner.parent, path, data), inner)
+        os.rename(staging, missing)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _sync_directory(existing)
