@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -78,3 +79,25 @@ def decision_toml(id: str = "2022-001", category: str = "plan", effective_from: 
     until = f"effective_until = {effective_until}\n" if effective_until else ""
     text = DECISION.format(id=id, category=category, effective_from=effective_from, until=until)
     return text + extra
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in ``root`` (paths unquoted, UTF-8) and return its output."""
+    return subprocess.run(
+        ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
+
+
+def commits(root: Path) -> list[str]:
+    """The subjects of every commit, newest first."""
+    return git(root, "log", "--format=%s").splitlines()
+
+
+def last_commit(root: Path) -> tuple[str, list[str]]:
+    """The subject and the files of HEAD."""
+    lines = git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines()
+    return lines[0], sorted(line for line in lines[1:] if line)

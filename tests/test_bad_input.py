@@ -46,7 +46,7 @@ def with_option(args: list[str], option: str, value: str) -> list[str]:
     (["event", "add", "2024-001", "--kind", "problem", "--on", "2024-04-01"], "--description", PASTED,
      f"--description：description {ESC}"),
     (["plan", "create", "2024-001", "--responsible-unit", "保障科"], "--milestone", f"2024-06-30:{PASTED}",
-     f"--milestone：milestones[0].title {ESC}"),
+     f"--milestone：title {ESC}"),
     (["plan", "create", "2024-001", "--responsible-unit", "保障科"], "--person", f"王{PASTED}:科长:139",
      f"--person：people[0].name {ESC}"),
     (["inspection", "add", "2024-001", "--conducted-on", "2024-05-10", "--method", "onsite"], "--rectification",
@@ -169,7 +169,8 @@ def test_a_utf8_bom_is_accepted_in_every_file(tmp_path):
     files = {
         "decisiontrack.toml": '[workspace]\norganization = "鄂尔多斯市人民政府"\nprofile = "ordos-2024"\n',
         "decisions/2024-001/decision.toml": decision_toml(id="2024-001"),
-        "decisions/2024-001/plan.toml": 'responsible_unit = "保障科"\n[[milestones]]\nid = "m1"\ndue = 2024-06-30\n',
+        "decisions/2024-001/plan.toml":
+            'responsible_unit = "保障科"\ncreated_on = 2024-02-01\n[[milestones]]\nid = "m1"\ndue = 2024-06-30\n',
         "decisions/2024-001/feedback/20240315-letter-0a1b.toml":
             'received_on = 2024-03-15\nchannel = "letter"\nstance = "oppose"\n',
         "decisions/2024-001/events/20240401-problem-0a1b.toml": 'kind = "problem"\noccurred_on = 2024-04-01\n',

@@ -375,10 +375,14 @@ def test_decision_show_gives_the_timeline(ws):
         ["公众意见共 1 条：信函 1；反对 1"],
         ["待办与提示"],
         ["级别", "条款", "事项", "期限"],
-        ["overdue", "第九条",
-         "2024-04-01执行中发现严重问题（20240401-problem-1a2b），应于 2024-04-08 前向市人民政府报告（第九条）", "2024-04-08"],
-        ["overdue", "第十二条第（三）项",
-         "五年以上长期执行的决策执行期限过半（自 2023-07-03 起），应当进行中期评估（第十二条第（三）项）", "2023-10-01"],
+        # 第六条: the plan names no 责任人员; due dates run from 2024-01-09, when the 办法 took effect
+        ["overdue", "第六条", "施行已满30日，跟踪反馈工作方案未明确责任人员；工作方案应当明确责任机构和责任人员、"
+         "时间节点、方法步骤（第六条）（按本地设定：制定方案期限30日、办理期限90", "2024-04-08"],
+        ["日）"],
+        ["overdue", "第九条", "2024-04-01执行中发现严重问题（20240401-problem-1a2b），应于 2024-04-08 前向市人民政府报告"
+         "（第九条）（按本地设定：报告期限7日）", "2024-04-08"],
+        ["overdue", "第十二条第（三）项", "五年以上长期执行的决策执行期限过半（自 2023-07-03 起），应当进行中期评估"
+         "（第十二条第（三）项）（按本地设定：办理期限90日）", "2024-04-08"],
     ]
 
 
@@ -452,13 +456,17 @@ def test_plan_create_writes_the_tracking_plan(empty):
         "每半年调查一次",
         "--progress-report-every-months",
         "6",
+        "--on",
+        "2024-02-10",
     )
     assert result.exit_code == 0
     assert result.stdout == "已写入 decisions/2024-001/plan.toml\n"
+    assert result.stderr == ""  # 第六条: people, milestones and methods all named
     assert (
         (empty / "decisions/2024-001/plan.toml").read_text(encoding="utf-8")
         == """\
 responsible_unit = "市住房和城乡建设局保障科"
+created_on = 2024-02-10
 steps = "每半年调查一次"
 methods = [
     "问卷调查",
@@ -713,8 +721,8 @@ def test_feedback_add_refuses_an_unknown_channel(ws):
     refused(
         ws,
         2,
-        "错误：--channel：channel 的值“qq”无效，"
-        "可选值：letter、phone、fax、email、online、telegram、visit、meeting、wechat",
+        "错误：--channel：“qq”不是可选的值（可用：letter（信函）、phone（电话）、fax（传真）、email（电子邮件）、"
+        "online（网上）、telegram（电报）、visit（来访）、meeting（座谈会）、wechat（微信））",
         "feedback",
         "add",
         "2022-001",
@@ -855,8 +863,7 @@ def test_event_add_refuses_an_unknown_kind(ws):
     refused(
         ws,
         2,
-        "错误：--kind：kind 的值“dispute”无效，可选值：basis-changed、force-majeure、below-target、"
-        "problem、controversy、major-risk、major-disagreement、evaluation-requested、deemed-necessary",
+        "错误：--kind：“dispute”不是可选的值（可用：basis-changed（决策依据或客观情况发生重大变化）、",
         "event",
         "add",
         "2022-001",
@@ -1037,7 +1044,7 @@ def test_inspection_add_refuses_an_unknown_method(ws):
     refused(
         ws,
         2,
-        "错误：--method：method 的值“phone”无效，可选值：written、briefing、onsite",
+        "错误：--method：“phone”不是可选的值（可用：written（书面督查）、briefing（听取汇报）、onsite（实地督查））",
         "inspection",
         "add",
         "2022-001",

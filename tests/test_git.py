@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run, workspace
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "core.quotePath=false", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    ).stdout
-
-
-def commits(root: Path) -> list[str]:
-    return git(root, "log", "--format=%s").splitlines()
-
-
-def last_commit(root: Path) -> tuple[str, list[str]]:
-    """The subject and the files of HEAD."""
-    lines = git(root, "show", "--name-only", "--format=%s", "HEAD").splitlines()
-    return lines[0], sorted(line for line in lines[1:] if line)
+from tests.helpers import commits, git, last_commit, run, workspace
 
 
 @pytest.fixture
@@ -47,9 +26,9 @@ def written(result) -> list[str]:
 
 
 def test_init_commits_the_new_workspace(repo):
-    assert commits(repo) == ["init: 新建工作区"]
+    assert commits(repo) == ["新建工作区"]
     assert last_commit(repo) == (
-        "init: 新建工作区",
+        "新建工作区",
         [".gitignore", "decisions/.gitkeep", "decisiontrack.toml"],
     )
     assert git(repo, "status", "--porcelain") == ""
@@ -75,7 +54,7 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
                 "--undertaking-unit",
                 "市生态环境局",
             ),
-            "decision add(2021-001): 鄂尔多斯市“十四五”生态环境保护规划",
+            "登记决策 2021-001：鄂尔多斯市“十四五”生态环境保护规划",
         ),
         (
             (
@@ -87,11 +66,11 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
                 "--milestone",
                 "2024-06-30:完成年度跟踪调查",
             ),
-            "plan create(2021-001): 跟踪反馈工作方案（1个时间节点）",
+            "制定跟踪反馈工作方案 2021-001：市生态环境局规划科，1个时间节点",
         ),
         (
             ("plan", "done", "2021-001", "m1", "--on", "2024-06-20"),
-            "plan done(2021-001): 时间节点 m1 于 2024-06-20 完成",
+            "完成时间节点 2021-001：m1（2024-06-20）",
         ),
         (
             (
@@ -107,11 +86,11 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
                 "--submitter-name",
                 "张某某",
             ),
-            "feedback add(2021-001): 信函意见（2024-03-15）",
+            "登记意见 2021-001：信函意见（2024-03-15）",
         ),
         (
             ("event", "add", "2021-001", "--kind", "problem", "--on", "2024-04-01"),
-            "event add(2021-001): 执行中发现严重问题（2024-04-01）",
+            "登记事实 2021-001：执行中发现严重问题（2024-04-01）",
         ),
         (
             (
@@ -125,7 +104,7 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
                 "--rectification",
                 "2024-08-31:补齐监测台账",
             ),
-            "inspection add(2021-001): 实地督查（2024-05-10，1项整改）",
+            "登记督查 2021-001：实地督查（2024-05-10，1项整改）",
         ),
     ]
     for args, message in steps:
@@ -138,14 +117,14 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
     event = next((repo / "decisions/2021-001/events").glob("*.toml")).stem
     result = run(repo, "event", "reported", "2021-001", event, "--on", "2024-04-03")
     assert last_commit(repo) == (
-        f"event reported(2021-001): {event} 于 2024-04-03 向决策机关报告",
+        f"报告事实 2021-001：{event} 于 2024-04-03 向决策机关报告",
         [f"decisions/2021-001/events/{event}.toml"],
     )
     inspection = next((repo / "decisions/2021-001/inspections").glob("*.toml")).stem
     result = run(repo, "inspection", "done", "2021-001", inspection, "r1", "--on", "2024-08-20")
     assert result.exit_code == 0
     assert last_commit(repo) == (
-        "inspection done(2021-001): 整改事项 r1 于 2024-08-20 完成",
+        f"完成整改 2021-001：{inspection} 整改事项 r1（2024-08-20）",
         [f"decisions/2021-001/inspections/{inspection}.toml"],
     )
     assert git(repo, "status", "--porcelain") == "?? 草稿.txt\n"
@@ -153,15 +132,15 @@ def test_a_day_of_work_is_one_commit_per_command_touching_exactly_its_files(repo
     history = run(repo, "history", "2021-001")
     assert history.exit_code == 0
     subjects = [message for _, message in steps] + [
-        f"event reported(2021-001): {event} 于 2024-04-03 向决策机关报告",
-        "inspection done(2021-001): 整改事项 r1 于 2024-08-20 完成",
+        f"报告事实 2021-001：{event} 于 2024-04-03 向决策机关报告",
+        f"完成整改 2021-001：{inspection} 整改事项 r1（2024-08-20）",
     ]
     for subject in subjects:
         assert subject in history.stdout
-    lines = [line for line in history.stdout.splitlines() if "(2021-001):" in line]
+    lines = [line for line in history.stdout.splitlines() if " 2021-001：" in line]
     assert len(lines) == 8
     assert all("测试员" in line for line in lines)
-    assert "inspection done(2021-001)" in lines[0] and "decision add(2021-001)" in lines[-1]
+    assert "完成整改 2021-001" in lines[0] and "登记决策 2021-001" in lines[-1]
 
 
 def test_no_commit_writes_but_does_not_commit(repo):
@@ -182,7 +161,7 @@ def test_no_commit_writes_but_does_not_commit(repo):
         "--no-commit",
     )
     assert result.exit_code == 0
-    assert commits(repo) == ["init: 新建工作区"]
+    assert commits(repo) == ["新建工作区"]
     assert git(repo, "status", "--porcelain") == "?? decisions/2024-001/\n"
 
 
@@ -207,7 +186,7 @@ def test_auto_commit_false_in_the_settings_makes_no_commit(repo):
         "--undertaking-unit",
         "市住房和城乡建设局",
     )
-    assert commits(repo) == ["init: 新建工作区"]
+    assert commits(repo) == ["新建工作区"]
 
 
 def test_a_refused_command_makes_no_commit(repo):
@@ -227,7 +206,7 @@ def test_a_refused_command_makes_no_commit(repo):
         "市发展和改革委员会",
     )
     assert result.exit_code == 2
-    assert commits(repo) == ["init: 新建工作区"]
+    assert commits(repo) == ["新建工作区"]
 
 
 def test_a_workspace_without_git_works_and_has_no_history(tmp_path):

@@ -18,7 +18,7 @@ def test_a_clean_workspace_passes_with_a_one_line_summary(tmp_path):
         tmp_path,
         {
             "decisions/2022-001/decision.toml": decision_toml(),
-            "decisions/2022-001/plan.toml": PLAN,
+            "decisions/2022-001/plan.toml": PLAN.replace("\n", "\ncreated_on = 2021-02-01\n", 1),
             "decisions/2023-001/decision.toml": decision_toml(id="2023-001", category="reform"),
         },
     )
@@ -94,3 +94,14 @@ def test_validate_outside_a_workspace_is_a_usage_error(tmp_path):
     result = run(tmp_path, "validate")
     assert result.exit_code == 2
     assert f"目录 {tmp_path} 不是工作区（其中没有 decisiontrack.toml）" in result.stderr
+
+
+def test_a_plan_without_created_on_is_a_warning_and_counts_from_effective_from(tmp_path):
+    """Every record counts from its own date: a plan without one is read as made on effective_from."""
+    root = workspace(tmp_path, {"decisions/2022-001/decision.toml": decision_toml(),
+                                "decisions/2022-001/plan.toml": PLAN})
+    result = run(root, "validate")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "decisions/2022-001/plan.toml: 警告：没有写 created_on（方案制定日期）：检查时视为自决策施行之日（effective_from）"
+        "起已有方案；请补上方案实际制定的日期，如 created_on = 2024-02-10\n校验通过：1 项决策，1 个警告。\n")

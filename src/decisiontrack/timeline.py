@@ -35,7 +35,8 @@ def timeline(folder: DecisionFolder) -> list[Item]:
     if folder.plan is not None:
         for m in folder.plan.milestones:
             state = f"已于 {m.done_on} 完成" if m.done_on else "未完成"
-            items.append(Item(m.due, f"时间节点 {m.id}", f"{m.title}（{state}）", m.done_on is None))
+            moves = "".join(f"；{move.on} 由 {move.from_} 调至 {move.to}（{move.reason}）" for move in m.moves)
+            items.append(Item(m.due, f"时间节点 {m.id}", f"{m.title}（{state}{moves}）", m.done_on is None))
     for entry in folder.events:
         e = entry.record
         reported = f"，已于 {e.reported_on} 报告" if e.reported_on else ""

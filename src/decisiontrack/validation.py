@@ -29,8 +29,12 @@ def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
     its vocabulary for that kind of decision.
     """
     problems = list(workspace.problems)
+    problems.extend(plan_warnings(workspace))
     if profile is not None:
+        from decisiontrack.profiles.loader import profile_warnings
+
         problems.extend(profile_problems(workspace, profile))
+        problems.extend(profile_warnings(workspace.settings.workspace.profile, workspace.root))
     lines = _Lines(workspace.root)
     problems.extend(markdown_problems(workspace))
     problems.extend(unlikely_dates(workspace, lines))
@@ -38,6 +42,17 @@ def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
         problems.extend(secret_text_problems(workspace, lines))
     problems.extend(uncommitted_problems(workspace.root))
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def plan_warnings(workspace: Workspace) -> list[Problem]:
+    """A plan without ``created_on`` counts from the decision's ``effective_from``: say so."""
+    warnings = []
+    for folder in workspace.decisions.values():
+        if folder.plan is not None and folder.plan.created_on is None:
+            warnings.append(Problem(folder.plan_path, None,
+                                    "没有写 created_on（方案制定日期）：检查时视为自决策施行之日（effective_from）起已有方案；"
+                                    "请补上方案实际制定的日期，如 created_on = 2024-02-10", "warning"))
+    return warnings
 
 
 def profile_problems(workspace: Workspace, profile) -> list[Problem]:
@@ -59,7 +74,7 @@ def profile_problems(workspace: Workspace, profile) -> list[Problem]:
                                             f"可运行 decisiontrack profile show {profile.name} 查看规则编号"))
             if e.outcome is not None and folder.decision is not None:
                 allowed = profile.outcomes_for(folder.decision.category)
-                if e.outcome not in allowed:
+                if allowed and e.outcome not in allowed:
                     listed = "、".join(f"{k}（{v}）" for k, v in allowed.items())
                     problems.append(Problem(shown, line_of(text, ("outcome",)),
                                             f"评估结论 outcome“{e.outcome}”不在办法 {profile.name} 的结论中，可选：{listed}"))

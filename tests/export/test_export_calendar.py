@@ -10,24 +10,26 @@ from icalendar import Calendar
 from decisiontrack.export.calendar import write_calendar
 
 EXPECTED = {
-    # uid: (day, summary)
+    # uid: (day, summary) — clocks that started before the 办法 (2024-01-09) run from that day
     "2022-001/ordos-2024/6.milestone/m2@decisiontrack":
         (date(2024, 9, 30), "【第六条】2022-001 时间节点 m2“完成年度跟踪调查”到期"),
     "2022-001/ordos-2024/8/next@decisiontrack":
-        (date(2021, 7, 1), "【第八条】2022-001 跟踪反馈报告到期"),
+        (date(2024, 7, 9), "【第六、八条】2022-001 跟踪反馈报告到期"),
     "2022-001/ordos-2024/9/20240710-problem-eeee@decisiontrack":
         (date(2024, 7, 17),
          "【第九条】2022-001 执行中发现严重问题（20240710-problem-eeee）的报告到期"),
     "2022-001/ordos-2024/10/20240510-onsite-ffff/r1@decisiontrack":
-        (date(2024, 8, 31), "【第十条】2022-001 整改事项 r1“补齐监测站点”到期"),
+        (date(2024, 8, 31), "【第十条第二款】2022-001 整改事项 r1“补齐监测站点”到期"),
+    "2022-001/ordos-2024/10.review/inspections/20240510-onsite-ffff.toml/2024-06-20@decisiontrack":
+        (date(2024, 9, 18), "【第十条第二款】2022-001 整改完成情况报审到期"),
     "2022-001/ordos-2024/19/2024-special@decisiontrack":
         (date(2024, 7, 20), "【第十九条】2022-001 评估 2024-special 报送决策机关到期"),
-    "2023-002/ordos-2024/6/decision.toml/2021-01-31@decisiontrack":
-        (date(2021, 5, 1), "【第六条】2023-002 制定跟踪反馈工作方案到期"),
+    "2023-002/ordos-2024/6/decision.toml/2024-01-09@decisiontrack":
+        (date(2024, 4, 8), "【第六条】2023-002 制定跟踪反馈工作方案到期"),
     "2023-002/ordos-2024/12.2/evaluation@decisiontrack":
-        (date(2022, 4, 1), "【第十二条第（二）项】2023-002 应当组织的后评估到期"),
-    "2023-003/ordos-2024/6/decision.toml/2021-01-31@decisiontrack":
-        (date(2021, 5, 1), "【第六条】2023-003 制定跟踪反馈工作方案到期"),
+        (date(2024, 4, 8), "【第十二条第（二）项】2023-002 应当组织的后评估到期"),
+    "2023-003/ordos-2024/6/decision.toml/2024-01-09@decisiontrack":
+        (date(2024, 4, 8), "【第六条】2023-003 制定跟踪反馈工作方案到期"),
     "2024-001/ordos-2024/6/decision.toml/2024-03-02@decisiontrack":
         (date(2024, 5, 31), "【第六条】2024-001 制定跟踪反馈工作方案到期"),
 }

@@ -24,7 +24,7 @@ def test_calendar_to_a_chosen_file(ws, tmp_path):
     out = tmp_path / "duties.ics"
     result = run(ws, "export", "calendar", "-o", out, "--as-of", "2024-07-15")
     assert result.exit_code == 0, result.output
-    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 9
+    assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 10
 
 
 def test_public(ws, tmp_path):

@@ -53,9 +53,9 @@ def test_one_row_per_decision(book):
     assert row["评估（阶段、结论）"] == (
         "2023-mid-term 中期评估：作出决定（继续执行）\n2024-special 专项评估：调查研究结束"
     )
-    assert _day(row["下一个期限"]) == date(2021, 7, 1)
+    assert _day(row["下一个期限"]) == date(2024, 7, 9)  # 第六、八条: six months from 2024-01-09
     levels = ("已逾期", "应当", "即将到期", "可以", "提示")
-    assert [row[key] for key in levels] == [1, 0, 1, 0, 0]
+    assert [row[key] for key in levels] == [1, 1, 1, 0, 0]  # 应当: 第十条第二款 报市人民政府审核
     open_ended = dict(zip(header, rows[3], strict=True))
     assert open_ended["截止日期"] is None and open_ended["跟踪反馈方案"] == "未制定"
     assert book["台账"]["H2"].is_date and book["台账"]["H2"].number_format == "yyyy-mm-dd"
@@ -63,14 +63,14 @@ def test_one_row_per_decision(book):
 
 def test_findings_sheet_has_every_finding_with_its_article(book, result):
     header, *rows = _rows(book["发现事项"])
-    assert len(rows) == len(result.findings) == 6
+    assert len(rows) == len(result.findings) == 7
     for row, finding in zip(rows, result.findings, strict=True):
         assert row[0] == finding.decision and row[3] == finding.rule and row[4] == finding.article
         assert _day(row[5]) == finding.since
         assert row[7] == finding.message
     first = rows[0]
     assert first[:5] == [
-        "2022-001", "鄂尔多斯市“十四五”生态环境保护规划", "已逾期", "ordos-2024/8", "第八条"
+        "2022-001", "鄂尔多斯市“十四五”生态环境保护规划", "已逾期", "ordos-2024/8", "第六、八条"
     ]
     assert [r[4] for r in rows].count("第十九条") == 1
 

@@ -38,11 +38,13 @@ def test_markdown_for_the_mail_counts_by_level_and_lists_overdue_and_must(root):
     text = result.stdout
     assert text.startswith("# 重大行政决策跟踪反馈和后评估待办事项汇总\n")
     assert "截至2025年6月30日，鄂尔多斯市人民政府登记的重大行政决策共7项" in text
-    assert "已逾期12项、应当1项、即将到期2项、可以2项、提示0项" in text
-    assert "## 一、已逾期的事项（12项）" in text and "## 二、应当办理的事项（1项）" in text
+    # 11 overdue: 第十二条第（二）项 no longer reaches the plan 2020-001 (a plan is not a 重大政策)
+    assert "已逾期11项、应当1项、即将到期2项、可以2项、提示0项" in text
+    assert "## 一、已逾期的事项（11项）" in text and "## 二、应当办理的事项（1项）" in text
     assert "**（一）鄂尔多斯市“十四五”生态环境保护规划**（承办单位：市生态环境局）" in text
-    # what is due, by when, and the article (第十二条第（二）项: 执行满一年后评估)
-    assert "应当组织后评估，期限为2022年4月1日（第十二条第（二）项）" in text
+    # what is due, by when, and the article (第十二条第（二）项: 执行满一年后评估, counted from
+    # 2024-01-09 when the 办法 took effect, plus the local 90 days)
+    assert "应当组织后评估（第十二条第（二）项）（按本地设定：办理期限90日），期限为2024年4月8日（第十二条第（二）项）" in text
     assert text.rstrip().endswith("鄂尔多斯市人民政府\n\n2025年6月30日")
     _chinese_only(text)
 
@@ -63,7 +65,7 @@ def test_docx_brief_is_a_gongwen(root):
     assert paragraphs[0].style.name == "Title"
     assert paragraphs[0].text == "重大行政决策跟踪反馈和后评估待办事项汇总"
     texts = [p.text for p in paragraphs]
-    assert "一、已逾期的事项（12项）" in texts
+    assert "一、已逾期的事项（11项）" in texts
     # not sealed (GB/T 9704-2012 7.3.5.2), an internal brief: 附注 under the date
     assert texts[-3:] == ["鄂尔多斯市人民政府", "2025年6月30日", "（此件不予公开）"]
     _chinese_only("\n".join(texts))
@@ -135,7 +137,7 @@ def test_the_core_takes_several_workspaces(root):
 
     result = run_check(root, date(2025, 6, 30), keep_records=True)
     brief = build_brief([("甲市人民政府", result), ("乙市人民政府", result)], date(2025, 6, 30))
-    assert brief.decisions == 14 and brief.counts["overdue"] == 24
+    assert brief.decisions == 14 and brief.counts["overdue"] == 22
     body = brief_body(brief)
     assert "甲市人民政府、乙市人民政府登记的重大行政决策共14项" in body
     assert "**（一）甲市人民政府鄂尔多斯市“十四五”生态环境保护规划**" in body

@@ -395,7 +395,7 @@ def test_writing_commands_commit_exactly_their_files(tmp_path):
     assert run(root, "evaluation", "scaffold", "2022-001", "2026-final").exit_code == 0
     log = subprocess.run(["git", "-C", str(root), "log", "--format=%s", "--name-only"],
                          capture_output=True, text=True, check=True).stdout
-    assert "evaluation start(2022-001): 启动评估 2026-final" in log
+    assert "启动评估 2022-001：2026-final（终期评估）" in log
     assert f"{DECISION}/evaluations/2026-final/report.md" in log
     status = subprocess.run(["git", "-C", str(root), "status", "--porcelain"],
                             capture_output=True, text=True, check=True).stdout

@@ -148,22 +148,23 @@ def test_renqiu_7_publish_within_30_days_of_the_decision(tmp_path):
 
 
 # SPEC §3: an evaluation listing the rule in addresses and started on/after the trigger answers it
+# (第十二条第（三）项: or up to early_credit_days before it — early compliance is compliance)
 def test_an_evaluation_answers_the_rule_it_addresses_when_started_on_or_after_the_trigger(tmp_path):
-    rule = "ordos-2024/12.3"  # the 2021–2025 plan is past half way from 2023-07-03
-    assert _levels(_findings(tmp_path / "a", "", as_of="2024-01-05"), rule)[0][:2] == (
+    rule = "ordos-2024/12.3"  # the 2021–2025 plan is past half from 2023-07-03, counted from 2024-01-09
+    assert _levels(_findings(tmp_path / "a", "", as_of="2024-04-09"), rule)[0][:2] == (
         "overdue",
-        "2023-07-03",
+        "2024-01-09",
     )
     answering = 'addresses = ["ordos-2024/12.3"]\n'
-    assert _levels(_findings(tmp_path / "b", answering, as_of="2024-01-05"), rule) == []
+    assert _levels(_findings(tmp_path / "b", answering, as_of="2024-04-09"), rule) == []
     other_rule = 'addresses = ["ordos-2024/12.1"]\n'
-    assert _levels(_findings(tmp_path / "c", other_rule, as_of="2024-01-05"), rule) != []
+    assert _levels(_findings(tmp_path / "c", other_rule, as_of="2024-04-09"), rule) != []
     files = {
         "decisions/2022-001/decision.toml": decision_toml(),
         "decisions/2022-001/plan.toml": 'responsible_unit = "规划科"\n',
-        EVALUATION: 'id = "e1"\nkind = "mid-term"\nstarted_on = 2023-07-02\n'
+        EVALUATION: 'id = "e1"\nkind = "mid-term"\nstarted_on = 2022-12-31\n'
         'addresses = ["ordos-2024/12.3"]\n',
     }
     ws = load_workspace(workspace(tmp_path / "d", files))
-    too_early = check_workspace(ws, read_profile("ordos-2024"), date(2024, 1, 5))
+    too_early = check_workspace(ws, read_profile("ordos-2024"), date(2024, 4, 9))
     assert _levels(too_early, rule) != []

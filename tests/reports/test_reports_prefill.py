@@ -57,8 +57,9 @@ def test_decision_plan_events_inspections_indicators_and_triggers(tmp_path):
     ):
         assert fact in text, fact
     # the rule this evaluation answers (第十二条第（三）项), as it stood when the evaluation started:
-    # by its article and the statute's word for the level, never by its id
-    assert "| 第十二条第（三）项 | 已逾期 | 2023年7月3日 |" in text
+    # by its article and the statute's word for the level, never by its id: past half on
+    # 2023-07-03, counted from 2024-01-09 when the 办法 took effect (第二十四条)
+    assert "| 第十二条第（三）项 | 已逾期 | 2024年1月9日 |" in text
     assert "ordos-2024/12.3" not in text
 
 

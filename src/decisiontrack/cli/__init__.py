@@ -58,6 +58,7 @@ def _register() -> None:
         export,
         feedback,
         inspection,
+        intake,
         plan,
         profile,
         progress,
@@ -71,6 +72,7 @@ def _register() -> None:
     brief.register(app)
     for group in (profile, decision, plan, feedback, event, inspection, progress, evaluation, export):
         app.add_typer(group.app, name=group.NAME)
+    intake.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,6 +9,7 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -114,8 +115,10 @@ def _report_written(files) -> None:
 
 
 def finish(root, change) -> None:
-    """Report what a writing command wrote (the operation has committed it) and git's warnings."""
-    _report_written(change.files)
+    """Report what a writing command wrote or removed (the operation has committed it), its notes and git's warnings."""
+    _report_written([path for path in change.files if path not in change.removed])
+    for path in change.removed:
+        typer.echo(f"已移除 {_state.shown_path(path)}")
     for note in change.notes:
         sys.stderr.write(f"提示：{note}\n")
     for warning in change.warnings:
@@ -128,3 +131,7 @@ FORCE_HELP = "覆盖已存在的记录。"
 DecisionArgument = Annotated[str, typer.Argument(metavar="ID", help="决策编号。")]
 ForceOption = Annotated[bool, typer.Option("--force", help=FORCE_HELP)]
 NoCommitOption = Annotated[bool, typer.Option("--no-commit", help=NO_COMMIT_HELP)]
+EvidenceOption = Annotated[
+    list[Path] | None,
+    typer.Option("--evidence", help="证明材料（意见书、纪要、验收确认等），复制到 evidence/ 目录并记在该日期旁；可重复。"),
+]

@@ -33,6 +33,7 @@ def check(
     from decisiontrack.checking import parse_level, run_check
     from decisiontrack.errors import ExitCode, UserError
     from decisiontrack.rules.digest import at_or_above, to_json, to_markdown
+    from decisiontrack.rules.engine import not_in_force
 
     if format not in ("text", "json", "markdown"):
         raise UserError(f"--format 的值“{format}”无效，可选：text | json | markdown")
@@ -43,6 +44,9 @@ def check(
     code = ExitCode.DATA if result.errors else (ExitCode.FINDINGS if failing else ExitCode.OK)
     if quiet and not failing and not result.errors:
         raise typer.Exit(int(code))
+    note = not_in_force(result.profile, day)
+    if note:
+        (sys.stdout if format == "text" else sys.stderr).write(note + "\n")
     if format == "json":
         payload = to_json(day, result.profile.name, result.findings, result.errors)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

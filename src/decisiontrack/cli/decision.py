@@ -6,9 +6,11 @@ import typer
 
 from decisiontrack.cli._common import (
     DecisionArgument,
+    EvidenceOption,
     ForceOption,
     NoCommitOption,
     command,
+    decision_root,
     finish,
     open_workspace,
     parse_date,
@@ -18,7 +20,8 @@ from decisiontrack.cli._common import (
 NAME = "decision"
 app = typer.Typer(help="登记和查看重大行政决策。", no_args_is_help=True)
 
-CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other"
+CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other 其他"
+CLASSIFICATIONS = "public 公开 | internal 内部 | secret 涉密"
 
 
 @command(app, "add")
@@ -36,6 +39,9 @@ def add(
     continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
     classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
     summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
+    pre_decision_assessor: Annotated[
+        str, typer.Option(help="决策作出前承担主要论证评估工作的单位（国务院令第713号第三十六条第二款：不得受委托开展后评估）。")
+    ] = "",
     force: ForceOption = False,
     no_commit: NoCommitOption = False,
 ) -> None:
@@ -71,10 +77,122 @@ def add(
         "continue_intended": continue_intended,
         "classification": classification,
         "summary": summary,
+        "pre_decision_assessor": pre_decision_assessor,
     }
     decision, change = add_decision(root, {k: v for k, v in fields.items() if v is not None}, force=force, commit=not no_commit)
     finish(root, change)
     typer.echo(f"已登记决策 {decision.id}：{decision.title}")
+
+
+CLEARABLE = ("doc_number", "effective_until", "pre_decision_assessor", "summary")
+"""Optional fields ``decision set`` clears when given an empty value (``--effective-until ""``: 长期)."""
+
+DATE_OPTIONS = ("adopted_on", "effective_from", "effective_until")
+
+
+def _given_fields(options: dict) -> dict:
+    """The options given on the command line as model fields: dates parsed, choices as codes."""
+    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS
+    from decisiontrack.vocabulary import choose
+
+    fields: dict = {}
+    for key, value in options.items():
+        if value is None:
+            continue
+        option = "--" + key.replace("_", "-")
+        if value == "" and key in CLEARABLE:
+            fields[key] = None
+        elif key in DATE_OPTIONS:
+            fields[key] = parse_date(value, option)
+        elif key == "category":
+            fields[key] = choose(value, CATEGORY_LABELS, option)
+        elif key == "classification":
+            fields[key] = choose(value, CLASSIFICATION_LABELS, option)
+        else:
+            fields[key] = value
+    return fields
+
+
+@command(app, "set")
+def set_fields(
+    decision_id: DecisionArgument,
+    title: Annotated[str | None, typer.Option(help="决策名称。")] = None,
+    doc_number: Annotated[str | None, typer.Option(help="文号；写 \"\" 清除。")] = None,
+    category: Annotated[str | None, typer.Option(help=f"类别：{CATEGORIES}。")] = None,
+    adopted_on: Annotated[str | None, typer.Option(help="作出决策的日期。")] = None,
+    effective_from: Annotated[str | None, typer.Option(help="开始施行的日期。")] = None,
+    effective_until: Annotated[str | None, typer.Option(help="有效期至（含当日）；写 \"\" 表示长期有效。")] = None,
+    undertaking_unit: Annotated[str | None, typer.Option(help="承办单位。")] = None,
+    broad_impact: Annotated[bool | None, typer.Option("--broad-impact/--no-broad-impact",
+                                                      help="对公民权利义务发生普遍影响（或不发生）。")] = None,
+    public_concern: Annotated[bool | None, typer.Option("--public-concern/--no-public-concern",
+                                                        help="群众普遍关注（或不再关注）。")] = None,
+    continue_intended: Annotated[bool | None, typer.Option("--continue-intended/--no-continue-intended",
+                                                           help="（规范性文件）有效期满后拟继续实施（或不拟）。")] = None,
+    classification: Annotated[str | None, typer.Option(help=f"密级：{CLASSIFICATIONS}。")] = None,
+    pre_decision_assessor: Annotated[str | None, typer.Option(
+        help="决策前主要评估单位（国务院令第713号第三十六条第二款）；写 \"\" 清除。")] = None,
+    summary: Annotated[str | None, typer.Option(help="内容摘要；写 \"\" 清除。")] = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """修改决策的字段：只改给出的选项，注释和其他内容保留，一次提交只含 decision.toml。"""
+    from decisiontrack.ops.decisions import set_decision
+
+    options = {
+        "title": title, "doc_number": doc_number, "category": category, "adopted_on": adopted_on,
+        "effective_from": effective_from, "effective_until": effective_until, "undertaking_unit": undertaking_unit,
+        "broad_impact": broad_impact, "public_concern": public_concern, "continue_intended": continue_intended,
+        "classification": classification, "pre_decision_assessor": pre_decision_assessor, "summary": summary,
+    }
+    root = decision_root(decision_id)
+    _, change = set_decision(root, decision_id, _given_fields(options), commit=not no_commit)
+    finish(root, change)
+    if change.files:
+        typer.echo(f"已修改决策 {decision_id}：{change.summary}")
+    else:
+        typer.echo(f"未修改决策 {decision_id}：所给的值与原记录相同。")
+
+
+@command(app, "status")
+def status(
+    decision_id: DecisionArgument,
+    new_status: Annotated[str, typer.Argument(
+        metavar="STATUS",
+        help="新状态：in-force 执行中 | suspended 中止执行 | terminated 终止执行 | amended 已修改 | expired 已到期，"
+             "或办法的用语（继续执行、中止执行、停止执行、终止执行、修改、调整、废止、终结……）。")],
+    on: Annotated[str | None, typer.Option("--on", help="新状态开始的日期，默认今天。")] = None,
+    by_evaluation: Annotated[str, typer.Option("--by-evaluation", help="据以作出决定的评估编号（第二十条）。")] = "",
+    basis: Annotated[str, typer.Option("--basis", help="作出决定的文件文号，如 鄂府发〔2024〕20号。")] = "",
+    evidence: EvidenceOption = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """变更决策状态（停止执行、修改等，第二十条）：写入 status、status_since 并追加状态变更记录。"""
+    from datetime import date
+
+    from decisiontrack.model.decision import STATUS_LABELS
+    from decisiontrack.ops.status import change_status
+
+    root = decision_root(decision_id)
+    decision, change = change_status(root, decision_id, new_status, parse_date(on, "--on") or date.today(),
+                                     evaluation=by_evaluation, basis=basis, evidence=evidence or [],
+                                     commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"决策 {decision_id} 自 {decision.status_since} 起{STATUS_LABELS[decision.status]}。")
+
+
+@command(app, "rename")
+def rename(
+    old_id: Annotated[str, typer.Argument(metavar="OLD", help="原决策编号。")],
+    new_id: Annotated[str, typer.Argument(metavar="NEW", help="新决策编号。")],
+    no_commit: NoCommitOption = False,
+) -> None:
+    """更改决策编号：整个目录移到新编号下（git log --follow 和 history 仍可追溯），报告中的引用随之更新。"""
+    from decisiontrack.ops.rename import rename_decision
+
+    root = decision_root(old_id)
+    change = rename_decision(root, old_id, new_id, commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"决策 {old_id} 已改为 {new_id}。")
 
 
 @command(app, "list")

@@ -22,7 +22,8 @@ app = typer.Typer(
 )
 
 STAGE_HELP = (
-    "阶段：research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
+    "阶段：plan_approved（方案审核同意，任丘第十八条第二款）| "
+    "research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
 )
 
@@ -141,11 +142,11 @@ def advance(
     stage: Annotated[str, typer.Argument(metavar="STAGE", help=STAGE_HELP)],
     on: Annotated[str | None, typer.Option("--on", help="日期，默认今天。")] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告。")
+        bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告；如实记录顺序倒置的步骤。")
     ] = False,
     no_commit: NoCommitOption = False,
 ) -> None:
-    """记录评估的一个阶段（报送前检查报告是否完整）。"""
+    """记录评估的一个阶段（报送前检查报告是否完整；日期须符合办法规定的程序顺序）。"""
     from datetime import date
 
     from decisiontrack.ops.evaluations import advance as advance_stage
@@ -177,4 +178,19 @@ def decide(
     values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
     day = parse_date(on, "--on") or date.today()
     change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force, commit=not no_commit)
+    finish(root, change)
+
+
+@command(app, "annual-plan")
+def annual_plan(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="计划年度，如 2025。")],
+    issuer: Annotated[str, typer.Option(help="提出计划的单位，默认为工作区的决策机关。")] = "",
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的年度计划（已写的内容会丢失）。")] = False,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """生成规范性文件跟踪反馈、后评估年度计划（任丘第十三条），写入 annual-plans/<年份>.md，报市政府批准。"""
+    from decisiontrack.ops.evaluations import scaffold_annual_plan
+
+    root = workspace_root()
+    change = scaffold_annual_plan(root, year, issuer=issuer, force=force, commit=not no_commit)
     finish(root, change)

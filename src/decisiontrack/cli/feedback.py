@@ -1,4 +1,4 @@
-"""``feedback add / list``: public opinions (第七条; 任丘第八条)."""
+"""``feedback add / set / withdraw / list``: public opinions (第七条; 任丘第八条)."""
 
 from typing import Annotated
 
@@ -8,16 +8,27 @@ from decisiontrack.cli._common import (
     DecisionArgument,
     NoCommitOption,
     command,
+    decision_root,
     finish,
     parse_date,
-    workspace_root,
 )
+from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
 
 NAME = "feedback"
 app = typer.Typer(help="公众意见和建议（第七条）。", no_args_is_help=True)
 
-CHANNELS = "letter 信函 | phone 电话 | fax 传真 | email 电子邮件 | online 网上 | telegram 电报 | visit 来访 | meeting 座谈会"
+CHANNELS = ("letter 信函 | phone 电话（12345热线）| fax 传真 | email 电子邮件 | online 网上 | telegram 电报 | "
+            "visit 来访 | meeting 座谈会 | wechat 微信")
 STANCES = "support 支持 | oppose 反对 | suggestion 建议 | neutral 中立"
+EntryArgument = Annotated[str, typer.Argument(metavar="ENTRY", help="意见文件名（不含 .toml），见 feedback list。")]
+
+
+def _choices(channel: str | None, stance: str | None) -> dict:
+    from decisiontrack.model.feedback import CHANNEL_ALIASES, CHANNEL_LABELS, STANCE_LABELS
+    from decisiontrack.vocabulary import choose_optional
+
+    return {"channel": choose_optional(channel, CHANNEL_LABELS, "--channel", CHANNEL_ALIASES),
+            "stance": choose_optional(stance, STANCE_LABELS, "--stance")}
 
 
 @command(app, "add")
@@ -36,9 +47,10 @@ def add(
     from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
     from decisiontrack.ops.entries import add_opinion
 
-    root = workspace_root()
+    given = {"received_on": parse_date(received_on, "--received-on"), **_choices(channel, stance)}
+    root = decision_root(decision_id)
     values = fill_missing(
-        {"received_on": parse_date(received_on, "--received-on"), "channel": channel, "stance": stance},
+        given,
         [
             Ask("received_on", "--received-on", "收到日期", "date"),
             Ask("channel", "--channel", "渠道", "choice", CHANNEL_LABELS),
@@ -50,27 +62,58 @@ def add(
     finish(root, change)
 
 
+@command(app, "set")
+def set_fields(
+    decision_id: DecisionArgument,
+    entry_id: EntryArgument,
+    received_on: Annotated[str | None, typer.Option(help="收到日期。")] = None,
+    channel: Annotated[str | None, typer.Option(help=f"渠道：{CHANNELS}。")] = None,
+    stance: Annotated[str | None, typer.Option(help=f"态度：{STANCES}。")] = None,
+    summary: Annotated[str | None, typer.Option(help="意见摘要。")] = None,
+    submitter_name: Annotated[str | None, typer.Option(help="提出人姓名（个人信息）；写 \"\" 清除。")] = None,
+    submitter_contact: Annotated[str | None, typer.Option(help="提出人联系方式（个人信息）；写 \"\" 清除。")] = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """更正一条公众意见：只改给出的选项，文件名不变，注释和其他内容保留。"""
+    from decisiontrack.ops.entries import set_entry
+
+    fields = {"received_on": parse_date(received_on, "--received-on"), **_choices(channel, stance), "summary": summary}
+    fields = {key: value for key, value in fields.items() if value is not None}
+    submitter = {key: value or None for key, value in (("name", submitter_name), ("contact", submitter_contact))
+                 if value is not None}
+    if submitter:
+        fields["submitter"] = submitter
+    root = decision_root(decision_id)
+    _, change = set_entry(root, decision_id, "feedback", entry_id, fields, commit=not no_commit)
+    finish_set(root, change, "意见", entry_id)
+
+
+register_withdraw(app, "feedback", "意见", "ENTRY")
+
+
 @command(app, "list")
 def list_opinions(
     decision_id: DecisionArgument,
     show_personal: Annotated[bool, typer.Option("--show-personal", help="显示提出人的姓名和联系方式。")] = False,
 ) -> None:
-    """列出一项决策收到的公众意见（默认隐藏个人信息）。"""
+    """列出一项决策收到的公众意见（默认隐藏个人信息；已撤回的注明撤回日期）。"""
     from decisiontrack.cli import _console
+    from decisiontrack.cli.decision import _report_errors
     from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
     from decisiontrack.ops.folders import open_decision
 
     problems: list = []
-    folder = open_decision(workspace_root(), decision_id, problems)
-    columns = ["日期", "渠道", "态度", "摘要", "文件"] + (["提出人", "联系方式"] if show_personal else [])
-    grid = _console.table(*columns, title=f"{decision_id} 的公众意见（共 {len(folder.opinions)} 条）")
+    folder = open_decision(decision_root(decision_id), decision_id, problems)
+    withdrawn = [entry for entry in folder.opinions if entry.record.withdrawn_on is not None]
+    columns = ["日期", "渠道", "态度", "摘要", "文件"] + (["撤回"] if withdrawn else [])
+    columns += ["提出人", "联系方式"] if show_personal else []
+    grid = _console.table(*columns, title=f"{decision_id} 的公众意见（{withdrawn_count(folder.opinions)}）")
     for entry in sorted(folder.opinions, key=lambda e: (e.record.received_on, e.path)):
         o = entry.record
         row = [str(o.received_on), CHANNEL_LABELS[o.channel], STANCE_LABELS[o.stance], o.summary, entry.stem]
+        row += [withdrawn_note(o)] if withdrawn else []
         if show_personal:
             row += [o.submitter.name if o.submitter else "", o.submitter.contact if o.submitter else ""]
         grid.add_row(*row)
     _console.out().print(grid)
-    from decisiontrack.cli.decision import _report_errors
-
     _report_errors([p for p in problems if p.severity == "error"])

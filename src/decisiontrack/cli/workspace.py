@@ -1,4 +1,4 @@
-"""``init``, ``validate``, ``commit`` and ``history``: the workspace as a whole."""
+"""``init``, ``validate``, ``commit``, ``history`` and ``undo``: the workspace as a whole."""
 
 from pathlib import Path
 from typing import Annotated
@@ -6,9 +6,10 @@ from typing import Annotated
 import typer
 
 from decisiontrack.cli._common import (
-    DecisionArgument,
+    NoCommitOption,
     command,
     decision_root,
+    finish,
     open_workspace,
     workspace_root,
 )
@@ -20,11 +21,14 @@ def register(app: typer.Typer) -> None:
     command(app, "validate")(validate)
     command(app, "commit")(commit)
     command(app, "history")(history)
+    command(app, "undo")(undo)
 
 
 def init(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="工作区目录，默认当前目录。")] = Path("."),
-    profile: Annotated[str, typer.Option(help="适用的办法：ordos-2024 | renqiu-2023 | 自定义办法文件路径。")] = "ordos-2024",
+    profile: Annotated[
+        str, typer.Option(help="适用的办法：ordos-2024 | renqiu-2023 | national-2019 | 自定义办法文件路径。")
+    ] = "ordos-2024",
     org: Annotated[str | None, typer.Option("--org", help="决策机关，如 鄂尔多斯市人民政府。")] = None,
     no_git: Annotated[bool, typer.Option("--no-git", help="不初始化 git 仓库。")] = False,
 ) -> None:
@@ -90,17 +94,43 @@ def _profile_or_none(workspace):
     return load_profile(workspace)
 
 
-def history(decision_id: DecisionArgument) -> None:
-    """列出修改过某项决策记录的 git 提交：日期、提交人、说明。"""
+def history(
+    decision_id: Annotated[str | None, typer.Argument(metavar="ID", help="决策编号；不写则列出整个工作区的修改。")] = None,
+) -> None:
+    """列出修改历史：日期、提交人、操作和说明（说明中写明改了哪些字段）；改过编号的决策连同旧编号的历史。"""
     from decisiontrack.cli import _console
-    from decisiontrack.store.git import history as git_history
-    from decisiontrack.store.git import in_repository
+    from decisiontrack.store.git import find_repository
+    from decisiontrack.store.history import decision_history, log
+    from decisiontrack.store.loader import DECISIONS
 
-    root = decision_root(decision_id)
-    if not in_repository(root):
+    root = decision_root(decision_id) if decision_id is not None else workspace_root()
+    repo = find_repository(root)
+    if repo is None:
         typer.echo("工作区不是 git 仓库，没有修改历史。")
         return
-    grid = _console.table("日期", "提交人", "说明", title=f"{decision_id} 的修改历史")
-    for commit in git_history(root, f"decisions/{decision_id}"):
-        grid.add_row(commit.date, commit.author, commit.message)
+    if decision_id is not None:
+        commits = decision_history(repo, repo.relative(root / DECISIONS / decision_id), decision_id)
+        title = f"{decision_id} 的修改历史"
+    else:
+        commits = log(repo, "HEAD", [repo.relative(root)])
+        title = "工作区的修改历史"
+    grid = _console.table("日期", "提交人", "说明", "提交", title=title, wide="说明")
+    for commit in commits:
+        subject = commit.subject if commit.command else f"（手工提交）{commit.subject}"
+        grid.add_row(commit.date, commit.author, subject, commit.sha[:8])
     _console.out().print(grid)
+
+
+def undo(
+    commit: Annotated[
+        str | None, typer.Argument(metavar="COMMIT", help="要撤销的提交（可选，用于确认）；只能是最后一次提交。")
+    ] = None,
+    no_commit: NoCommitOption = False,
+) -> None:
+    """撤销本工具所作的最后一次提交：以一次新的提交恢复原样（同 git revert，不改写历史）。"""
+    from decisiontrack.ops.undo import undo as undo_last
+
+    root = workspace_root()
+    change = undo_last(root, commit, commit=not no_commit)
+    finish(root, change)
+    typer.echo(f"已撤销：{change.summary}")

@@ -36,6 +36,9 @@ MUST_WHAT = {
     "missing-plan": "制定跟踪反馈工作方案",
     "missing-stage": "补办评估程序",
     "outcome-status": "落实评估决定",
+    "unreviewed-rectification": "整改完成情况报审",
+    "independent-evaluator": "另行委托评估单位",
+    "status-without-basis": "补正变更或停止执行的决定",
 }
 
 

@@ -1,7 +1,8 @@
 """``export public DIR``: the disclosure set — decided evaluation reports, personal data removed.
 
 任丘第七条: 后评估结果“除涉及国家秘密、商业秘密或者个人隐私外，应向社会公开”; Ordos 第二十一条:
-参与评估的单位和个人对国家秘密、个人隐私“依法履行保密义务”. Hence:
+参与评估的单位和个人对国家秘密、个人隐私“依法履行保密义务”. The set cites only the workspace's
+own 办法 (``publication_articles`` and ``secrecy_articles`` of its profile). Hence:
 
 - a ``secret`` decision never appears, not even by title or id: ``withheld.md`` only counts it;
 - an ``internal`` decision is not secret, so its decided reports are published; the copy carries
@@ -24,7 +25,11 @@ from decisiontrack.store.atomic import make_directory, reporting_os_errors, writ
 
 INDEX = "index.md"
 WITHHELD = "withheld.md"
-BASIS = "鄂尔多斯市办法第二十一条、任丘市办法第七条"
+
+
+def basis(profile, articles: str) -> str:
+    """``《办法》第七条`` — the workspace's own 办法 and the article it names (or the 办法 alone)."""
+    return f"《{profile.title}》{articles}" if profile is not None else ""
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,8 @@ def write_public(workspace, profile, directory: Path, force: bool = False) -> Pu
     try:
         for report in chosen.reports:
             written.append(render_docx(report.body, report.meta, directory / report.file, overwrite=force))
-        written.append(write_atomic(directory / INDEX, redact(index_markdown(chosen, workspace)), overwrite=force))
-        written.append(write_atomic(directory / WITHHELD, redact(withheld_markdown(chosen)), overwrite=force))
+        written.append(write_atomic(directory / INDEX, redact(index_markdown(chosen, workspace, profile)), overwrite=force))
+        written.append(write_atomic(directory / WITHHELD, redact(withheld_markdown(chosen, profile)), overwrite=force))
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -125,12 +130,14 @@ def _report(root: Path, decision, ev, profile, redact: Redactor):
     ), None
 
 
-def index_markdown(chosen: PublicSet, workspace) -> str:
-    """The list of published reports, one table row each."""
+def index_markdown(chosen: PublicSet, workspace, profile=None) -> str:
+    """The list of published reports, one table row each, citing the workspace's own 办法."""
     organization = workspace.settings.workspace.organization
+    articles = profile.publication_articles if profile is not None else ""
+    cited = f"根据{basis(profile, articles)}，" if articles else ""
     lines = [
         "# 重大行政决策后评估结果公开目录", "",
-        f"根据{BASIS}，现将{organization}重大行政决策后评估报告公开如下；个人信息已隐去。", "",
+        f"{cited}现将{organization}重大行政决策后评估报告公开如下；个人信息已隐去。", "",
     ]
     if not chosen.reports:
         lines.append("本次没有可公开的后评估报告。")
@@ -144,16 +151,18 @@ def index_markdown(chosen: PublicSet, workspace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def withheld_markdown(chosen: PublicSet) -> str:
+def withheld_markdown(chosen: PublicSet, profile=None) -> str:
     """What was left out and why, without naming anything secret."""
+    secrecy = profile.secrecy_articles if profile is not None else ""
+    cited = f"（{basis(profile, secrecy)}）" if secrecy else ""
     lines = ["# 未列入公开目录的事项", ""]
     if chosen.secret_count:
-        lines.append(f"- {chosen.secret_count} 项涉密决策未列入（{BASIS}）。")
+        lines.append(f"- {chosen.secret_count} 项涉密决策未列入{cited}。")
     lines += [f"- {line}" for line in chosen.withheld]
     if len(lines) == 2:
         lines.append("- 无。")
     lines += ["", "已公开的报告中，意见提出人的姓名和联系方式、责任人员的联系方式，以及电话号码、"
-              f"电子邮箱和身份证号码均已隐去（{BASIS}）。"]
+              f"电子邮箱和身份证号码均已隐去{cited}。"]
     return "\n".join(lines) + "\n"
 
 

@@ -39,17 +39,40 @@ STATUS_LABELS = {
     "expired": "已到期",
 }
 
+FIELD_LABELS: dict[str, str] = {
+    "id": "编号",
+    "title": "名称",
+    "doc_number": "文号",
+    "category": "类别",
+    "adopted_on": "决策日期",
+    "effective_from": "施行日期",
+    "effective_until": "有效期至",
+    "undertaking_unit": "承办单位",
+    "broad_impact": "对公民权利义务发生普遍影响",
+    "public_concern": "群众普遍关注",
+    "continue_intended": "期满后拟继续实施",
+    "classification": "密级",
+    "status": "状态",
+    "status_since": "状态起始日期",
+    "pre_decision_assessor": "决策前评估单位",
+    "summary": "内容摘要",
+    "status_history": "状态变更记录",
+}
+"""Chinese names of the fields of decision.toml, as commit subjects and messages name them."""
+
 
 class StatusChange(Record):
     """One entry of ``status_history``: the status from ``since``, and what decided it.
 
-    ``basis`` names a document (文号); ``evaluation`` the evaluation whose outcome it carries out.
+    ``basis`` names a document (文号); ``evaluation`` the evaluation whose outcome it carries out;
+    ``evidence`` the copies of what decided it (常务会议纪要), relative to the decision's folder.
     """
 
     status: Status
     since: Day
     basis: str = optional_text()
     evaluation: str = optional_text()
+    evidence: list[str] = optional_list()
 
 
 class Decision(Record):

@@ -32,6 +32,16 @@ EVENT_LABELS: dict[str, str] = {
     "deemed-necessary": "有关机关认为确有必要",
 }
 
+FIELD_LABELS: dict[str, str] = {
+    "kind": "类型",
+    "occurred_on": "发生日期",
+    "description": "情况说明",
+    "reported_on": "报告日期",
+    "raised_by": "提出单位",
+    "withdrawn_on": "撤回日期",
+    "withdrawn_reason": "撤回原因",
+}
+
 
 class Event(Withdrawable):
     """A fact of the implementation; ``reported_on`` absent = not yet reported (第九条)."""

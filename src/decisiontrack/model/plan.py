@@ -8,6 +8,16 @@ from pydantic import Field, field_validator
 
 from decisiontrack.model.common import Day, Record, RecordId, RequiredText, check_unique, optional_list, text_field
 
+FIELD_LABELS: dict[str, str] = {
+    "responsible_unit": "责任机构",
+    "created_on": "制定日期",
+    "steps": "方法步骤",
+    "methods": "跟踪方法",
+    "progress_report_every_months": "报告周期",
+    "people": "责任人员",
+    "milestones": "时间节点",
+}
+
 
 class Person(Record):
     """A responsible person (责任人员); ``contact`` is personal information."""

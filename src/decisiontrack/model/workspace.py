@@ -38,7 +38,8 @@ class Settings(Record):
 
     workspace: WorkspaceSection = Field(default_factory=WorkspaceSection)
     check: CheckSection = Field(default_factory=CheckSection)
-    parameters: dict[str, int | float | bool | str] = Field(default_factory=dict)
+    parameters: dict[str, int | float | bool | str | dict[str, int | float | bool | str]] = Field(default_factory=dict)
+    """Checked against the profile (names, types, ranges, dated values) when it is loaded."""
     git: GitSection = Field(default_factory=GitSection)
 
 

@@ -16,13 +16,60 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+SUBJECTS: dict[str, str] = {
+    "init": "新建工作区",
+    "decision add": "登记决策",
+    "decision set": "修改",
+    "decision status": "变更状态",
+    "decision rename": "更改编号",
+    "plan create": "制定跟踪反馈工作方案",
+    "plan set": "修改跟踪反馈工作方案",
+    "plan done": "完成时间节点",
+    "plan move": "调整时间节点",
+    "plan add-milestone": "增加时间节点",
+    "feedback add": "登记意见",
+    "feedback set": "修改意见",
+    "feedback withdraw": "撤回意见",
+    "event add": "登记事实",
+    "event set": "修改事实",
+    "event reported": "报告事实",
+    "event withdraw": "撤回事实",
+    "inspection add": "登记督查",
+    "inspection set": "修改督查",
+    "inspection done": "完成整改",
+    "inspection withdraw": "撤回督查",
+    "progress new": "起草跟踪反馈报告",
+    "evaluation start": "启动评估",
+    "evaluation scaffold": "生成评估文书框架",
+    "evaluation advance": "记录评估阶段",
+    "evaluation decide": "记录评估决定",
+    "import decisions": "导入决策",
+    "feedback import": "导入意见",
+    "evaluation import": "导入评估报告",
+    "inspection scaffold": "生成督查报告框架",
+    "undo": "撤销",
+}
+"""The Chinese verb of each writing command: the first words of its commit's subject line.
+
+``history`` shows them for the ``Decisiontrack-Command`` trailer; a command missing here is
+shown by its name.
+"""
+
+
+def subject_verb(command: str) -> str:
+    """The Chinese name of a command, as commit subjects and ``history`` show it."""
+    return SUBJECTS.get(command, command)
+
+
 @dataclass
 class Change:
-    """What one command did, committed as ``<command>(<decision id>): <summary>``.
+    """What one command did, committed as ``<中文动作> <决策编号>：<摘要>`` (``修改 2023-001：名称``).
 
-    ``files`` and ``warnings`` are filled by :func:`writes` from the transaction: the files the
-    command really wrote (or removed), and what git warned about (a detached HEAD). ``notes`` are
-    what the operation wants the user to know (e.g. that a secret title was not stored).
+    ``files``, ``removed`` and ``warnings`` are filled by :func:`writes` from the transaction: the
+    files the command really wrote or removed (``removed`` those removed), and what git warned
+    about (a detached HEAD). ``trailers`` are added to the transaction's own
+    (``Decisiontrack-Command``, ``Decisiontrack-Decision``). ``notes`` are what the operation wants
+    the user to know (e.g. that a secret title was not stored).
     """
 
     command: str
@@ -30,11 +77,14 @@ class Change:
     summary: str
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    trailers: dict[str, str] = field(default_factory=dict)
+    removed: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
-        return f"{self.command}({self.decision_id}): {self.summary}"
+        head = f"{subject_verb(self.command)} {self.decision_id}".strip()
+        return f"{head}：{self.summary}" if self.summary else head
 
 
 def writes(operation: Callable[P, R]) -> Callable[..., R]:
@@ -53,7 +103,9 @@ def writes(operation: Callable[P, R]) -> Callable[..., R]:
             result = operation(root, *args, **kwargs)
             change = result[-1] if isinstance(result, tuple) else result
             change.files = [*tx.written, *tx.removed]
+            change.removed = list(tx.removed)
             tx.describe(change.message, command=change.command, decision=change.decision_id)
+            tx.trailers.update(change.trailers)
         change.warnings = tx.warnings
         return result
 

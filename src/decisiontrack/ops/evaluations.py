@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from decisiontrack.errors import DataError, DecisionTrackError, ExitCode, Problem, UserError
-from decisiontrack.model.evaluation import STAGES, Evaluation
+from decisiontrack.model.evaluation import KIND_LABELS, STAGES, Evaluation
 from decisiontrack.model.folder import DecisionFolder, EvaluationFolder
 from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.folders import decision_dir, safe_id
@@ -101,7 +101,8 @@ def start_evaluation(
     opened = open_with_profile(root, decision_id)
     profile = opened.profile
     fields = {**fields, "addresses": _addresses(profile, fields.get("addresses", []))}
-    unknown = [m for m in fields.get("methods", []) if m not in profile.vocabularies.methods]
+    known = profile.vocabularies.methods
+    unknown = [m for m in fields.get("methods", []) if known and m not in known]
     if unknown:
         raise UserError(
             f"--method：“{'、'.join(unknown)}”不是办法 {profile.name} 规定的评估方法"
@@ -127,7 +128,7 @@ def start_evaluation(
             "换一个 --id，或加 --force 覆盖"
         )
     create_record(path, evaluation, force=force)
-    return evaluation, Change("evaluation start", decision_id, f"启动评估 {evaluation.id}")
+    return evaluation, Change("evaluation start", decision_id, f"{evaluation.id}（{KIND_LABELS[evaluation.kind]}）")
 
 
 @writes
@@ -212,7 +213,19 @@ def advance(
     if stage == "submitted" and not force:
         _require_complete_report(opened, found)
     _check_dates(found.evaluation, {key: on})
+    if not force:
+        _require_order(opened, found, {key: on})
     return _edit(opened, found, {key: on}, f"{STAGES[stage]}（{on}）")
+
+
+def _require_order(opened: Opened, found: EvaluationFolder, values: dict) -> None:
+    """Refuse a stage date that breaks the order of steps the profile's rules ask for."""
+    from decisiontrack.rules.predicates.stages import order_problems
+
+    problems = order_problems(opened.profile, found.evaluation, opened.folder.decision.category, values)
+    if problems:
+        raise UserError("--on：这样记录会打乱办法规定的程序顺序：" + "；".join(problems)
+                        + "。请先记录前一步骤；如需如实记录已经发生的顺序，加 --force")
 
 
 def _require_complete_report(opened: Opened, found: EvaluationFolder) -> None:
@@ -237,7 +250,7 @@ def decide(
     found = open_evaluation(opened, evaluation_id)
     allowed = opened.profile.outcomes_for(opened.folder.decision.category)
     by_label = {label: key for key, label in allowed.items()}
-    chosen = outcome if outcome in allowed else by_label.get(outcome)
+    chosen = outcome if outcome in allowed or not allowed else by_label.get(outcome)
     if chosen is None:
         listed = "、".join(f"{key}（{label}）" for key, label in allowed.items())
         raise UserError(
@@ -259,7 +272,7 @@ def decide(
         )
     _check_dates(e, {"outcome": chosen, "decided_on": on})
     return _edit(
-        opened, found, {"outcome": chosen, "decided_on": on}, f"决定{allowed[chosen]}（{on}）"
+        opened, found, {"outcome": chosen, "decided_on": on}, f"决定{allowed.get(chosen, chosen)}（{on}）"
     )
 
 
@@ -282,3 +295,32 @@ def _edit(opened: Opened, found: EvaluationFolder, values: dict, summary: str) -
     edit_record(path, shown, Evaluation, change)
     command = "evaluation decide" if "outcome" in values else "evaluation advance"
     return Change(command, opened.folder.id, f"评估 {found.id} {summary}")
+
+
+ANNUAL_PLANS = "annual-plans"
+
+
+@writes
+def scaffold_annual_plan(root: Path, year: int, *, issuer: str = "", force: bool = False) -> Change:
+    """Write ``annual-plans/<year>.md``: the 年度评估计划 (任丘第十三条), listing the normative
+    documents whose evaluation falls due that year, to be 报市政府批准."""
+    from decisiontrack.profiles.loader import load_profile, profile_path
+    from decisiontrack.reports.annual import annual_rows
+    from decisiontrack.reports.scaffold import annual_plan_document
+    from decisiontrack.store.loader import load_workspace
+    from decisiontrack.store.transaction import write_record
+
+    if not 1000 <= year <= 9998:
+        raise UserError(f"年份 {year} 无效：请写四位年份，如 2025")
+    workspace = load_workspace(root)
+    if workspace.errors:
+        raise DataError(workspace.errors)  # a broken file could hide a document the plan must list
+    profile = load_profile(workspace)
+    rows = annual_rows(workspace, profile, year, workspace.settings.check.due_soon_days)
+    text = annual_plan_document(profile, year, rows, workspace.settings.workspace.organization, issuer,
+                                profile_path(workspace.settings.workspace.profile, root).parent)
+    path = root / ANNUAL_PLANS / f"{year}.md"
+    if path.exists() and not force:
+        raise UserError(f"{ANNUAL_PLANS}/{year}.md 已存在；如确需重新生成（会覆盖已写的内容），请加 --force")
+    write_record(path, text, overwrite=force)
+    return Change("evaluation annual-plan", "", f"{year}年度评估计划（{len(rows)}项）")

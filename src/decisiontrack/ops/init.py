@@ -7,13 +7,14 @@ from pathlib import Path
 
 from decisiontrack.errors import NotCommitted, UserError, printable
 from decisiontrack.model.common import CONTROL_CHARACTER
+from decisiontrack.ops.change import subject_verb
 from decisiontrack.store.atomic import make_directory
 from decisiontrack.store.locate import SETTINGS_FILE
 from decisiontrack.store.transaction import transaction, write_record
 
 SETTINGS_TEMPLATE = '''[workspace]
 organization = {organization}   # 决策机关
-profile = {profile}             # 内置办法：ordos-2024 / renqiu-2023，或自定义办法文件的路径
+profile = {profile}             # 内置办法：ordos-2024 / renqiu-2023 / national-2019，或自定义办法文件的路径
 
 [check]
 due_soon_days = 30               # “即将到期”提前多少天提示
@@ -62,7 +63,7 @@ def init_workspace(folder: Path, organization: str, profile: str, *, git: bool =
             ignore = folder / ".gitignore"
             if not ignore.exists():
                 write_record(ignore, "out/\n")
-            tx.describe("init: 新建工作区", command="init")
+            tx.describe(subject_verb("init"), command="init")
     except NotCommitted:
         raise
     except BaseException:

@@ -43,4 +43,4 @@ def new_progress(
         opened.folder, opened.profile, period, submitted_on, opened.profile_dir
     )
     write_record(path, text, overwrite=force)
-    return Change("progress new", decision_id, f"跟踪反馈报告 {period}")
+    return Change("progress new", decision_id, period)

@@ -38,9 +38,15 @@ def table_markdown(table: Table) -> str:
 
 
 def builders(
-    folder: DecisionFolder, evaluation: Evaluation | None, profile: Profile
+    folder: DecisionFolder | None,
+    evaluation: Evaluation | None,
+    profile: Profile,
+    extra: dict[str, Callable[[], Table]] | None = None,
 ) -> dict[str, Callable[[], Table]]:
-    """Every block a template section may name in ``prefill``."""
+    """Every block a template section may name in ``prefill`` (``extra``: blocks of one document,
+    such as the inspection of a 督查报告 or the list of an annual plan)."""
+    if folder is None:
+        return dict(extra or {})
     found: dict[str, Callable[[], Table]] = {
         "decision": lambda: prefill.decision_facts(folder),
         "plan": lambda: prefill.plan_facts(folder),
@@ -52,7 +58,7 @@ def builders(
     if evaluation is not None:
         found["evaluation"] = lambda: prefill.evaluation_facts(evaluation)
         found["triggers"] = lambda: prefill.trigger_facts(folder, evaluation, profile)
-    return found
+    return {**found, **(extra or {})}
 
 
 def block(name: str, known: dict[str, Callable[[], Table]]) -> str:

@@ -245,3 +245,38 @@ def trigger_facts(
     notes = [] if rows else ["本次评估未列出所回应的情形。"]
     return Table("启动评估的情形", "评估方案", ("条款", "要求", "起始日期", "情形"), rows, notes)
 
+
+def one_inspection_facts(entry) -> Table:
+    """One 督查 (第十条第一款): when, by whom, how, and its conclusion as recorded."""
+    i = entry.record
+    rows = [
+        ("督查日期", _day(i.conducted_on)),
+        ("督查机构", i.by or "—"),
+        ("督查方式", METHOD_LABELS[i.method]),
+        ("督查结论", i.findings or "—"),
+    ]
+    return Table("督查基本情况", "督查记录", ("项目", "内容"), rows)
+
+
+def rectification_facts(entry) -> Table:
+    """The rectification items of one 督查 and their 规定时间 (第十条第二款)."""
+    rows = [
+        (str(number), r.item or "—", _day(r.due), _day(r.done_on, "未完成"), _day(r.reviewed_on, "未报审"))
+        for number, r in enumerate(entry.record.rectifications, 1)
+    ]
+    notes = [] if rows else ["督查结论未要求整改。"]
+    return Table(
+        "整改事项及规定时间", "督查记录", ("序号", "整改事项", "规定时间", "完成日期", "报市人民政府审核"), rows, notes
+    )
+
+
+def annual_facts(year: int, rows: list[tuple[str, ...]]) -> Table:
+    """The normative documents whose evaluation falls due in ``year`` (任丘第十三条), numbered."""
+    notes = [] if rows else [f"没有检出{year}年应当开始评估的规范性文件。"]
+    return Table(
+        f"{year}年应当进行跟踪反馈、后评估的规范性文件",
+        "决策登记信息",
+        ("序号", "名称", "文号", "承办单位", "评估时间", "情形"),
+        [(str(number), *row) for number, row in enumerate(rows, 1)],
+        notes,
+    )

@@ -19,6 +19,7 @@ from decisiontrack.wording import period_words
 NUMERALS = "一二三四五六七八九十"
 PLACEHOLDER = "<!-- 待填写"
 OUTCOME_LABEL = "评估结论："
+LOCAL_NOTE = "（本部分为本地惯例，不是条文规定的内容。）"
 
 
 def numeral(n: int) -> str:
@@ -36,7 +37,10 @@ def placeholder(guidance: str, article: str) -> str:
 
 
 def outcome_line(outcomes: dict[str, str]) -> str:
-    """``评估结论：`` followed by the choices the officer must reduce to one."""
+    """``评估结论：`` followed by the choices the officer must reduce to one (or, where the 办法
+    lists none, a request to state the conclusion)."""
+    if not outcomes:
+        return f"{OUTCOME_LABEL}{PLACEHOLDER}：写明评估结论和建议 -->"
     return f"{OUTCOME_LABEL}{PLACEHOLDER}：从{'、'.join(outcomes.values())}中选写一项 -->"
 
 
@@ -48,7 +52,8 @@ def _sections(template: ReportTemplate, known: dict, outcomes: dict[str, str]) -
                 "number": numeral(index),
                 "heading": section.heading,
                 "article": section.article,
-                "placeholder": placeholder(section.guidance, section.article),
+                "placeholder": placeholder(section.guidance + (LOCAL_NOTE if section.basis == "local" else ""),
+                                           section.article),
                 "blocks": [block(name, known) for name in section.prefills],
                 "outcome_line": outcome_line(outcomes) if section.outcome else "",
                 "subitems": [
@@ -70,6 +75,7 @@ def _context(
     profile: Profile,
     template: ReportTemplate,
     evaluation: Evaluation | None,
+    extra: dict | None = None,
 ) -> dict:
     decision = folder.decision
     outcomes = profile.outcomes_for(decision.category)
@@ -82,7 +88,7 @@ def _context(
         "kind_label": KIND_LABELS[evaluation.kind] if evaluation is not None else "",
         "issuer": issuer,
         "outcomes": outcomes,
-        "sections": _sections(template, builders(folder, evaluation, profile), outcomes),
+        "sections": _sections(template, builders(folder, evaluation, profile, extra), outcomes),
     }
 
 
@@ -121,3 +127,49 @@ def progress_document(
 def required_headings(template: ReportTemplate) -> list[tuple[str, Section]]:
     """``一、heading`` for each section, in order (as lint names them)."""
     return [(f"{numeral(i)}、{s.heading}", s) for i, s in enumerate(template.sections, 1)]
+
+
+def inspection_document(
+    folder: DecisionFolder, entry, profile: Profile, profile_dir: Path | None = None
+) -> str:
+    """The 督查报告 of one inspection (鄂尔多斯第十条: “形成书面督查报告”), from the profile's
+    ``inspection-report`` template."""
+    from decisiontrack.reports import prefill
+
+    template = templates.choose(profile, "inspection-report", folder.decision.category)
+    extra = {
+        "inspection": lambda: prefill.one_inspection_facts(entry),
+        "rectifications": lambda: prefill.rectification_facts(entry),
+    }
+    context = _context(folder, profile, template, None, extra)
+    context.update(inspection=entry.record, inspection_id=entry.stem,
+                   issuer=entry.record.by or folder.decision.undertaking_unit)
+    return templates.render(template, context, profile_dir)
+
+
+def annual_plan_document(
+    profile: Profile,
+    year: int,
+    rows: list[tuple[str, ...]],
+    organization: str,
+    issuer: str = "",
+    profile_dir: Path | None = None,
+) -> str:
+    """The 年度评估计划 of ``year`` (任丘第十三条) listing ``rows``, from the ``annual-plan`` template."""
+    from decisiontrack.reports import prefill
+
+    template = profile.template("annual-plan")
+    if template is None:
+        from decisiontrack.errors import UserError
+
+        raise UserError(f"办法 {profile.name} 没有年度评估计划模板（[[templates]] kind = \"annual-plan\"）")
+    known = {"annual": lambda: prefill.annual_facts(year, rows)}
+    context = {
+        "profile": profile,
+        "template": template,
+        "year": year,
+        "organization": organization,
+        "issuer": issuer or organization,
+        "sections": _sections(template, builders(None, None, profile, known), {}),
+    }
+    return templates.render(template, context, profile_dir)

@@ -14,6 +14,8 @@ class Trigger:
 
     ``deadline`` triggers describe a date by which something must be done: the engine turns
     them into ``due-soon`` or ``overdue``. Other triggers are states that hold ``since`` a date.
+    ``answerable_from`` is the earliest start of an evaluation that answers the trigger (default
+    ``since``; earlier for a period trigger, where early compliance is compliance).
     """
 
     since: date
@@ -21,6 +23,7 @@ class Trigger:
     deadline: bool = False
     path: str | None = None
     values: dict = field(default_factory=dict)
+    answerable_from: date | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Finding:
     due: date | None
     message: str
     path: str
+    settings: dict = field(default_factory=dict, compare=False)
+    """Local settings (及时、较多 read as numbers) that gave this finding its date or threshold."""
 
     def sort_key(self) -> tuple:
         """By level (strongest first), then decision, then rule, then date and text."""
@@ -50,6 +55,7 @@ class Finding:
             "due": self.due.isoformat() if self.due else None,
             "message": self.message,
             "path": self.path,
+            "settings": dict(self.settings),
         }
 
 

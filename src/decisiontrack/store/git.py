@@ -188,24 +188,3 @@ def message_with_trailers(subject: str, trailers: dict[str, str]) -> str:
     """A commit message: the Chinese subject line, a blank line, machine-readable trailers."""
     lines = [f"{key}: {value}" for key, value in trailers.items() if value]
     return subject + ("\n\n" + "\n".join(lines) if lines else "")
-
-
-@dataclass(frozen=True)
-class Commit:
-    """One line of ``history``."""
-
-    date: str
-    author: str
-    message: str
-
-
-def history(root: Path, path: str) -> list[Commit]:
-    """Commits that touched ``path`` (a decision folder), newest first."""
-    result = _git(root, "log", "--date=short", "--format=%ad%x09%an%x09%s", "--", path)
-    if result.returncode != 0:
-        return []
-    commits = []
-    for line in result.stdout.splitlines():
-        day, author, message = line.split("\t", 2)
-        commits.append(Commit(day, author, message))
-    return commits

@@ -110,6 +110,7 @@ def edit_record(
     Comments, key order and unknown keys survive; an edit that would make the record invalid
     is refused and the file is left untouched: a file invalid before the edit is a
     :class:`DataError` (exit 3), a valid file the change would break is a :class:`UserError`.
+    An edit that changes nothing writes nothing (and so commits nothing).
     """
     import tomlkit
 
@@ -129,5 +130,6 @@ def edit_record(
         # The file was valid before: the values given on the command line are wrong (exit 2).
         messages = "；".join(p.message for p in validation_problems(error, new_text, shown))
         raise UserError(f"无法修改 {shown}：{messages}") from None
-    write_record(path, new_text, overwrite=True)
+    if new_text != text:
+        write_record(path, new_text, overwrite=True)
     return record
