@@ -41,7 +41,7 @@ def test_a_secret_decision_keeps_only_a_placeholder_anywhere(repo):
     assert result.exit_code == 0
     assert result.stdout == ("已写入 decisions/2024-001/decision.toml\n"
                              "已登记决策 2024-001：涉密事项 2024-001\n")
-    assert result.stderr.startswith("提示：涉密决策只保存占位名称“涉密事项 2024-001”，未保存所填的名称、文号、摘要")
+    assert result.stderr.startswith("提示：涉密决策只保存占位名称“涉密事项 2024-001”，名称、文号、摘要不予保存")
     assert "allow_secret_text = true" in result.stderr
     text = (repo / "decisions/2024-001/decision.toml").read_text(encoding="utf-8")
     assert 'title = "涉密事项 2024-001"' in text and 'classification = "secret"' in text
@@ -111,3 +111,23 @@ def test_nothing_to_withhold_says_nothing(values, allowed):
     before = dict(values)
     assert withhold_secret_text("2024-001", values, allowed=allowed) is None
     assert values == before
+
+
+def test_decision_set_to_secret_keeps_no_text_and_says_the_history_still_has_it(repo):
+    public = [a for a in SECRET if a not in ("--classification", "secret")]
+    assert run(repo, *public).exit_code == 0
+    result = run(repo, "decision", "set", "2024-001", "--classification", "secret")
+    assert result.exit_code == 0
+    assert "名称、文号、摘要不予保存" in result.stderr and "仍有原来的文字" in result.stderr
+    text = (repo / "decisions/2024-001/decision.toml").read_text(encoding="utf-8")
+    assert 'title = "涉密事项 2024-001"' in text
+    assert all(secret not in text for secret in (TITLE, SUMMARY, DOC))
+    assert all(secret not in result.stdout + result.stderr for secret in (TITLE, SUMMARY, DOC))
+
+
+def test_decision_set_of_a_title_on_a_secret_decision_keeps_the_placeholder(repo):
+    assert run(repo, *SECRET).exit_code == 0
+    result = run(repo, "decision", "set", "2024-001", "--title", "又一个真实名称")
+    assert result.exit_code == 0
+    assert "又一个真实名称" not in (repo / "decisions/2024-001/decision.toml").read_text(encoding="utf-8")
+    assert "又一个真实名称" not in everything_git_holds(repo) + result.stdout + result.stderr

@@ -82,13 +82,18 @@ def set_decision(root: Path, decision_id: str, fields: dict) -> tuple[Decision, 
     folder = decision_dir(root, decision_id)
     refuse_fields(fields, SETTABLE, SET_ELSEWHERE, "决策")
     changed: list[str] = []
+    notes: list[str] = []
+    allowed = secret_text_allowed(root)
 
     def change(document) -> None:
         changed.extend(apply_fields(document, fields, Decision))
+        notice = withhold_secret_text(decision_id, document, allowed=allowed)  # a secret decision keeps no text
+        if notice:
+            notes.append(f"{notice}。此前的提交中仍有原来的文字，如须从 git 历史中清除，请由仓库管理员处理")
 
     shown = f"{DECISIONS}/{decision_id}/decision.toml"
     decision = edit_record(folder / "decision.toml", shown, Decision, change)
-    return decision, Change("decision set", decision_id, changed_labels(changed, FIELD_LABELS))
+    return decision, Change("decision set", decision_id, changed_labels(changed, FIELD_LABELS), notes=notes)
 
 
 def parse_milestone(text: str, index: int) -> Milestone:

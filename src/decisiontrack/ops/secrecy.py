@@ -79,7 +79,7 @@ def withhold_secret_text(decision_id: str, values: MutableMapping, *, allowed: b
             del values[key]
     if not withheld:
         return None
-    return (f"涉密决策只保存占位名称“{placeholder}”，未保存所填的{'、'.join(withheld)}：涉密内容不应存入各部门共享的仓库"
+    return (f"涉密决策只保存占位名称“{placeholder}”，{'、'.join(withheld)}不予保存：涉密内容不应存入各部门共享的仓库"
             "（保密义务：鄂尔多斯市办法第二十一条、任丘市办法第七条）。如本仓库可以存放涉密内容，"
             "请在 decisiontrack.toml 的 [workspace] 中设置 allow_secret_text = true")
 
