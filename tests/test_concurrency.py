@@ -165,3 +165,25 @@ def test_a_writer_killed_with_its_git_mid_commit_is_recovered(repo, tmp_path):
     assert git(repo, "diff", "--cached", "--name-only").startswith("decisions/2024-001/feedback/")
     assert run(repo, "commit", "-m", "补交").exit_code == 0
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_waiting_person_is_told_why_nothing_happens(repo, monkeypatch):
+    """After ``NOTICE_AFTER`` seconds a person at a terminal is told, once, that another writer holds the lock."""
+    from datetime import date
+
+    from filelock import FileLock
+
+    from decisiontrack.errors import UserError
+    from decisiontrack.ops.entries import add_opinion
+    from decisiontrack.store import transaction
+
+    told: list[str] = []
+    monkeypatch.setattr(transaction, "NOTICE_AFTER", 0.1)
+    monkeypatch.setattr(transaction, "wait_notice", told.append)
+    monkeypatch.setenv("DECISIONTRACK_LOCK_TIMEOUT", "0.4")
+    fields = {"received_on": date(2024, 3, 15), "channel": "letter", "stance": "oppose"}
+    with FileLock(str(repo / ".git" / "decisiontrack.lock")), pytest.raises(UserError, match="等待工作区写入锁超过 0.4 秒"):
+        add_opinion(repo, "2024-001", fields)
+    assert told == [f"其他人正在写入工作区，正在等待（锁文件 {repo / '.git' / 'decisiontrack.lock'}）……"]
+    add_opinion(repo, "2024-001", fields)
+    assert len(told) == 1  # a free lock is taken at once, without a notice
