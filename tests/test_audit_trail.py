@@ -317,3 +317,25 @@ def test_a_write_that_fails_before_its_commit_leaves_no_trace(repo, monkeypatch)
     assert snapshot(repo) == before
     assert not (repo / "decisions/2024-001/feedback").exists()
     assert commit_count(repo) == count
+
+
+def test_a_workspace_in_a_subfolder_with_spaces_of_a_larger_repository(tmp_path):
+    """Several workspaces may share one repository; names with spaces are no problem for the trail."""
+    top = tmp_path / "共享 仓库"
+    top.mkdir()
+    git(top, "init", "-q")
+    (top / "其他科室.txt").write_text("别的单位的文件\n", encoding="utf-8")
+    git(top, "add", "其他科室.txt")
+    git(top, "commit", "-q", "-m", "其他")
+    root = top / "法制科 台账"
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府").exit_code == 0
+    assert run(root, *ADD).exit_code == 0
+    plan = ("plan", "create", "2024-001", "--responsible-unit", "保障科", "--milestone", "2024-06-30:入户调查")
+    assert run(root, *plan).exit_code == 0
+    path = root / "decisions/2024-001/plan.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    assert "decisions/2024-001/plan.toml: 警告：与最近一次提交不同" in run(root, "validate").stdout
+    assert run(root, "plan", "done", "2024-001", "m1", "--on", "2024-06-20").exit_code == 0
+    assert trailers(top)["Decisiontrack-Hand-Edited"] == "法制科 台账/decisions/2024-001/plan.toml"
+    assert git(top, "status", "--porcelain") == ""
+    assert (top / ".git" / "decisiontrack.lock").exists()

@@ -98,6 +98,31 @@ def record_file_states(root: Path) -> list[tuple[str, str]]:
     return [(Path(os.path.relpath(repo.top / name, root.resolve())).as_posix(), state) for name, state in states]
 
 
+def head_contents(repo: Repository, paths: list[str]) -> dict[str, bytes | None]:
+    """The bytes of each path (relative to the top) in HEAD, None where HEAD has no such file: one git call."""
+    if not paths:
+        return {}
+    result = subprocess.run(["git", "-C", str(repo.top), "cat-file", "--batch"], capture_output=True,
+                            input="".join(f"HEAD:{path}\n" for path in paths).encode("utf-8"))
+    contents: dict[str, bytes | None] = {}
+    output, position = result.stdout, 0
+    for path in paths:
+        end = output.find(b"\n", position)
+        if end < 0:
+            contents[path] = None
+            continue
+        header = output[position:end]
+        position = end + 1
+        contents[path] = None
+        if header.endswith((b" missing", b" ambiguous")):  # "<name> missing": the name may hold spaces
+            continue
+        _, kind, size = header.split()
+        if kind == b"blob":
+            contents[path] = output[position:position + int(size)]
+        position += int(size) + 1
+    return contents
+
+
 def changed_files(repo: Repository, paths: list[str]) -> list[str]:
     """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
     return [name for name, _ in file_states(repo, paths)]

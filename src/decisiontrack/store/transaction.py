@@ -74,7 +74,7 @@ class Transaction:
         self.trailers = {TRAILER_COMMAND: command, TRAILER_DECISION: decision}
 
     def before_write(self, path: Path) -> None:
-        """Keep the old bytes for a rollback, and note a file edited by hand since its last commit."""
+        """Keep the old bytes: for a rollback, and to tell at the commit whether they were committed."""
         path = Path(path)
         if path in self.previous:
             return
@@ -82,11 +82,17 @@ class Transaction:
             self.previous[path] = path.read_bytes()
         except FileNotFoundError:
             self.previous[path] = None
-            return
-        if self.repository is not None:
-            from decisiontrack.store.git import changed_files
 
-            self.hand_edited += changed_files(self.repository, [self.repository.relative(path)])
+    def find_hand_edits(self) -> None:
+        """Note the files this command rewrote whose old content was not the committed one (edited by
+        hand, or written with ``--no-commit``): one git call for all, whatever their number."""
+        from decisiontrack.store.git import head_contents
+
+        old = {self.repository.relative(path): content for path, content in self.previous.items()
+               if content is not None}
+        committed = head_contents(self.repository, list(old))
+        self.hand_edited += [name for name, content in old.items()
+                             if committed.get(name) is None or _lines(committed[name]) != _lines(content)]
 
     def note_written(self, path: Path) -> None:
         if path not in self._noted:  # a set: an import notes thousands of files
@@ -120,6 +126,11 @@ class Transaction:
             except OSError:
                 return
             folder = folder.parent
+
+
+def _lines(content: bytes) -> bytes:
+    """Content compared as git stores it with ``core.autocrlf``: line ends alike."""
+    return content.replace(b"\r\n", b"\n")
 
 
 def active() -> Transaction:
@@ -252,6 +263,7 @@ def _commit(tx: Transaction) -> None:
 
     repo = tx.repository
     files = [repo.relative(path) for path in [*tx.written, *tx.removed]]
+    tx.find_hand_edits()
     subject = tx.subject or "decisiontrack 写入"
     trailers = dict(tx.trailers)
     if tx.hand_edited:
