@@ -93,6 +93,21 @@ def nearest_existing(folder: Path) -> Path:
     return folder
 
 
+def prune_empty_folders(path: Path, stop: Path) -> None:
+    """Remove ``path``'s folder and its parents while they are empty, up to (not including) ``stop``.
+
+    A decision folder left empty (by a rollback, ``undo`` or ``decision rename``) would otherwise be
+    read as a decision without decision.toml.
+    """
+    folder = path.parent
+    while folder != stop and stop in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 def _sync_directory(folder: Path) -> None:
     """Make a rename durable (best effort: not every system lets a directory be opened)."""
     try:

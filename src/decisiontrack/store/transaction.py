@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisiontrack.errors import NotCommitted, UserError
-from decisiontrack.store.atomic import os_reason, reporting_os_errors, write_atomic
+from decisiontrack.store.atomic import os_reason, prune_empty_folders, reporting_os_errors, write_atomic
 
 if TYPE_CHECKING:
     from decisiontrack.store.git import Repository
@@ -112,20 +112,9 @@ class Transaction:
         for path, old in reversed(list(self.previous.items())):
             if old is None:
                 Path(path).unlink(missing_ok=True)
-                self._remove_empty_folders(Path(path).parent)
+                prune_empty_folders(Path(path).resolve(), self.root.resolve())
             else:
                 write_atomic(path, old, overwrite=True)
-
-    def _remove_empty_folders(self, folder: Path) -> None:
-        """A rolled-back new record leaves no empty folder (an empty decision folder is a broken record)."""
-        root = self.root.resolve()
-        folder = folder.resolve()
-        while folder != root and root in folder.parents:
-            try:
-                folder.rmdir()
-            except OSError:
-                return
-            folder = folder.parent
 
 
 def _lines(content: bytes) -> bytes:
