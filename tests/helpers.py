@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
-from decisiontrack.cli import app
+from decisiontrack.cli import main
 
 SETTINGS = """\
 [workspace]
@@ -37,10 +38,29 @@ def workspace(
     return build_tree(root, {"decisiontrack.toml": settings, **(files or {})})
 
 
-def run(root: Path | None, *args: str, input: str | None = None):
-    """Invoke the CLI with ``-w root``; returns the click Result (stdout and stderr apart)."""
+def run(root: Path | None, *args: str, input: str | None = None) -> Result:
+    """Run the CLI as a user does, through ``main`` (the one handler), with ``-w root``.
+
+    Returns typer's test Result (stdout and stderr apart); anything but ``SystemExit`` is a bug and
+    propagates.
+    """
     argv = (["-w", str(root)] if root is not None else []) + [str(a) for a in args]
-    return CliRunner().invoke(app, argv, input=input, catch_exceptions=False)
+    runner = CliRunner()
+    with runner.isolation(input=input) as (stdout, stderr, output):
+        code, exception, exc_info = 0, None, None
+        try:
+            main(argv)
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+            if code:
+                exception, exc_info = exit, sys.exc_info()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        result = Result(runner=runner, stdout_bytes=stdout.getvalue(), stderr_bytes=stderr.getvalue(),
+                        output_bytes=output.getvalue(), return_value=None, exit_code=code,
+                        exception=exception, exc_info=exc_info)
+    return result
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

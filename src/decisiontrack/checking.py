@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from decisiontrack.errors import Problem, UserError
+from decisiontrack.errors import Problem
 from decisiontrack.model.folder import Workspace
 from decisiontrack.profiles.model import Profile
 from decisiontrack.rules.finding import Finding
@@ -89,9 +89,8 @@ def _in_two_processes(root, profile, as_of, first, second):
 
 
 def parse_level(value: str) -> str:
-    """Check a ``--fail-on`` value."""
-    from decisiontrack.profiles.model import LEVELS
+    """A ``--fail-on`` value: a level by its code or Chinese label (应当), or never (从不)."""
+    from decisiontrack.profiles.model import LEVEL_LABELS
+    from decisiontrack.vocabulary import choose
 
-    if value not in (*LEVELS, "never"):
-        raise UserError(f"--fail-on 的值“{value}”无效，可选：{' | '.join(LEVELS)} | never")
-    return value
+    return choose(value, {**LEVEL_LABELS, "never": "从不"}, "--fail-on")

@@ -28,7 +28,7 @@ def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
     With a profile, evaluation ``addresses`` must name its rules and ``outcome`` must be in
     its vocabulary for that kind of decision.
     """
-    problems = list(workspace.problems)
+    problems = list(workspace.problems) + evidence_problems(workspace)
     problems.extend(plan_warnings(workspace))
     if profile is not None:
         from decisiontrack.profiles.loader import profile_warnings
@@ -216,3 +216,32 @@ class _Lines:
         text, lines, offset = self.cache[shown]
         line = line_of(text, loc, lines)
         return line + offset if line is not None else None
+
+
+def _evidence_of(folder) -> list[tuple[str, str, list[str]]]:
+    """(record path, folder the paths are relative to, paths) of every record that names evidence."""
+    found = []
+    if folder.decision is not None:
+        found.append((folder.decision_path, folder.path, [p for c in folder.decision.status_history for p in c.evidence]))
+    for entry in folder.inspections:
+        i = entry.record
+        found.append((entry.path, folder.path, [*i.evidence, *(p for r in i.rectifications for p in r.evidence)]))
+    for ev in folder.evaluations:
+        if ev.evaluation is not None:
+            from decisiontrack.model.evaluation import STAGES
+
+            paths = [p for stage in STAGES for p in ev.evaluation.stage_evidence(stage)]
+            found.append((f"{ev.path}/evaluation.toml", ev.path, paths))
+    return found
+
+
+def evidence_problems(workspace: Workspace) -> list[Problem]:
+    """A warning for each evidence file a record names that is not in its folder (moved or not committed)."""
+    problems = []
+    for folder in workspace.decisions.values():
+        for record_path, base, paths in _evidence_of(folder):
+            for path in paths:
+                if not (workspace.root / base / path).is_file():
+                    problems.append(Problem(record_path, None, f"证明材料 {base}/{path} 不存在；"
+                                            "请放回该文件，或从记录中删去这一项", "warning"))
+    return problems

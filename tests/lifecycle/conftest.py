@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import git, run
+from tests.helpers import commits, git, run, snapshot
 
 DECISION = "decisions/2023-001/decision.toml"
 
@@ -35,3 +35,13 @@ def repo(tmp_path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-qm", "登记")
     return root
+
+
+def refused(root: Path, code: int, message: str, *args: str):
+    """Run a command that must be refused: its exit code and message, no file and no commit changed."""
+    before = snapshot(root), commits(root)
+    result = run(root, *args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr, result.stderr
+    assert (snapshot(root), commits(root)) == before
+    return result

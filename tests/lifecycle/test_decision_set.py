@@ -10,7 +10,7 @@ import pytest
 from decisiontrack.errors import UserError
 from decisiontrack.ops.decisions import set_decision
 from tests.helpers import commits, git, last_commit, run, snapshot
-from tests.lifecycle.conftest import DECISION
+from tests.lifecycle.conftest import DECISION, refused
 
 
 def read(repo) -> dict:
@@ -78,11 +78,7 @@ def test_the_same_values_write_nothing_and_commit_nothing(repo):
     ],
 )
 def test_refused_values_leave_the_file_and_the_history_untouched(repo, args, message):
-    before = snapshot(repo), commits(repo)
-    result = run(repo, "decision", "set", "2023-001", *args)
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert (snapshot(repo), commits(repo)) == before
+    refused(repo, 2, message, "decision", "set", "2023-001", *args)
 
 
 def test_an_unknown_or_unsafe_id_is_exit_2(repo):

@@ -11,8 +11,8 @@ import pytest
 from decisiontrack.model.decision import Decision
 from decisiontrack.ops.status import parse_status
 from decisiontrack.profiles.loader import read_profile
-from tests.helpers import commits, git, last_commit, run, snapshot
-from tests.lifecycle.conftest import DECISION
+from tests.helpers import git, last_commit, run
+from tests.lifecycle.conftest import DECISION, refused
 
 EVALUATION = "decisions/2023-001/evaluations/2024-special/evaluation.toml"
 
@@ -89,12 +89,8 @@ def test_ordos_20_is_answered_once_the_status_carries_out_the_decision(repo):
 def test_a_status_that_does_not_carry_out_the_evaluations_decision_is_refused(repo):
     """第二十条: the status must match the decision taken (调整 → amended, not terminated)."""
     decided(repo, "adjust")
-    before = snapshot(repo), commits(repo)
-    result = run(repo, "decision", "status", "2023-001", "terminated", "--on", "2024-06-20",
-                 "--by-evaluation", "2024-special")
-    assert result.exit_code == 2
-    assert "评估 2024-special 的决定是“调整”，对应状态 amended（已修改），与所给的 terminated（终止执行）不符" in result.stderr
-    assert (snapshot(repo), commits(repo)) == before
+    refused(repo, 2, "评估 2024-special 的决定是“调整”，对应状态 amended（已修改），与所给的 terminated（终止执行）不符",
+            "decision", "status", "2023-001", "terminated", "--on", "2024-06-20", "--by-evaluation", "2024-special")
 
 
 @pytest.mark.parametrize(
@@ -109,11 +105,7 @@ def test_a_status_that_does_not_carry_out_the_evaluations_decision_is_refused(re
     ],
 )
 def test_refused_cases_leave_everything_untouched(repo, args, message):
-    before = snapshot(repo), commits(repo)
-    result = run(repo, "decision", "status", "2023-001", *args)
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert (snapshot(repo), commits(repo)) == before
+    refused(repo, 2, message, "decision", "status", "2023-001", *args)
 
 
 def test_an_earlier_day_than_the_current_status_is_refused(repo):

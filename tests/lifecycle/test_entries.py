@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import commits, git, last_commit, run, snapshot
+from tests.helpers import commits, git, last_commit, run
+from tests.lifecycle.conftest import refused
 
 D = "decisions/2023-001"
 OPINION = "20240315-letter-0001"
@@ -91,11 +92,7 @@ def test_inspection_set_keeps_the_rectification_items(entries):
     ],
 )
 def test_refused_corrections_leave_the_files_and_the_history_untouched(entries, args, message):
-    before = snapshot(entries), commits(entries)
-    result = run(entries, *args)
-    assert result.exit_code == 2
-    assert message in result.stderr
-    assert (snapshot(entries), commits(entries)) == before
+    refused(entries, 2, message, *args)
 
 
 def test_a_withdrawn_opinion_stays_on_disk_with_its_date_and_reason(entries):
@@ -159,11 +156,7 @@ def test_event_and_inspection_withdraw_and_list(entries):
     ],
 )
 def test_refused_withdrawals(entries, args, code, message):
-    before = snapshot(entries), commits(entries)
-    result = run(entries, *args)
-    assert result.exit_code == code
-    assert message in result.stderr
-    assert (snapshot(entries), commits(entries)) == before
+    refused(entries, code, message, *args)
 
 
 def test_withdrawing_twice_is_refused(entries):

@@ -61,7 +61,7 @@ def test_quiet_prints_nothing_below_fail_on(tmp_path):
 def test_text_output_groups_by_level_with_articles(tmp_path):
     root = workspace(tmp_path, FILES)
     result = run(root, "check", "--as-of", "2024-10-01")
-    assert "已逾期（overdue）：1 项" in result.stdout
+    assert "已逾期：1 项" in result.stdout
     assert "第十二条第（三）项" in result.stdout
     assert "合计：已逾期 1，应当 0，即将到期 0，可以 0，提示 0，数据错误 0" in result.stdout
 
@@ -93,7 +93,7 @@ def test_bad_usage_exits_2_with_chinese_message(tmp_path):
     for args, message in [
         (["--as-of", "2024-02-30"], "选项 --as-of 的日期“2024-02-30”无效"),
         (["--format", "xml"], "--format 的值“xml”无效"),
-        (["--fail-on", "sometimes"], "--fail-on 的值“sometimes”无效"),
+        (["--fail-on", "sometimes"], "--fail-on：“sometimes”不是可选的值（可用：overdue（已逾期）"),
     ]:
         result = run(root, "check", *args)
         assert result.exit_code == 2, args

@@ -11,6 +11,7 @@ import typer
 
 from decisiontrack import __version__
 from decisiontrack.cli import _state
+from decisiontrack.cli._common import HelpOption
 
 app = typer.Typer(
     name="decisiontrack",
@@ -18,7 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": []},  # click's English help is off: every command has our -h/--help
 )
 
 
@@ -43,6 +44,7 @@ def _root(
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本号并退出。"),
     ] = False,
+    show_help: HelpOption = False,
 ) -> None:
     """重大行政决策跟踪反馈和后评估工具。"""
     _state.workspace_option = workspace
@@ -75,9 +77,38 @@ def _register() -> None:
     intake.register(app)
 
 
+CANCELLED = 130
+"""Exit code of a prompt cancelled with Ctrl-C (as shells report an interrupt)."""
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point."""
-    app(args=argv, prog_name="decisiontrack")
+    """Console-script entry point and the one handler of click's usage errors, said in Chinese.
+
+    The app runs with ``standalone_mode=False`` so that click raises what it would print in
+    English: a usage error becomes :func:`_usage.usage_error` (exit 2), a group called without a
+    command shows its help (exit 2), a cancelled prompt says so (exit 130).
+    """
+    import sys
+
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    try:
+        code = app(args=argv, prog_name="decisiontrack", standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        from decisiontrack.cli._help import render_help
+
+        typer.echo(render_help(error.ctx), nl=False)
+        sys.exit(2)
+    except UsageError as error:
+        from decisiontrack.cli._usage import usage_error
+
+        sys.stderr.write(usage_error(error))
+        sys.exit(2)
+    except typer.Abort:
+        code = CANCELLED
+    if code == CANCELLED:
+        sys.stderr.write("\n已取消，未写入任何内容。\n")
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["app", "main"]

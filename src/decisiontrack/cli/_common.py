@@ -6,6 +6,7 @@ Nothing here imports rich, pydantic or questionary at module level.
 from __future__ import annotations
 
 import functools
+import inspect
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -24,6 +25,7 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from decisiontrack.errors import DataError, DecisionTrackError, NotCommitted
 
+        kwargs.pop("show_help", None)  # our -h/--help: handled by its callback, typer passes it along
         try:
             return function(*args, **kwargs)
         except NotCommitted as error:
@@ -42,14 +44,48 @@ def guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _show_help(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from decisiontrack.cli._help import render_help
+
+        typer.echo(render_help(ctx), nl=False)
+        raise typer.Exit()
+
+
+HelpOption = Annotated[
+    bool,
+    typer.Option("-h", "--help", is_eager=True, expose_value=False, callback=_show_help, help="显示本帮助并退出。"),
+]
+"""Our own ``-h/--help`` (click's, with its English text, is switched off at the root)."""
+
+
+def _with_help(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The function as typer sees it, with ``-h/--help`` added to its parameters."""
+    signature = inspect.signature(function)
+    parameter = inspect.Parameter("show_help", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=HelpOption)
+    function.__signature__ = signature.replace(parameters=[*signature.parameters.values(), parameter])
+    return function
+
+
 def command(target: typer.Typer, name: str | None = None, **kwargs: Any):
-    """Register a guarded command on a typer app."""
+    """Register a guarded command, with our Chinese ``-h/--help``, on a typer app."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        target.command(name, **kwargs)(guarded(function))
+        target.command(name, **kwargs)(_with_help(guarded(function)))
         return function
 
     return decorate
+
+
+def group(help: str) -> typer.Typer:
+    """A command group (``decision``, ``plan`` …) with our ``-h/--help``; without a command it shows its help."""
+    app = typer.Typer(help=help, no_args_is_help=True)
+
+    @app.callback()
+    def _group(show_help: HelpOption = False) -> None:
+        pass
+
+    return app
 
 
 def parse_date(value: str | None, option: str) -> date | None:

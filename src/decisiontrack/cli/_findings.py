@@ -16,7 +16,7 @@ def print_findings(result) -> None:
         group = [f for f in result.findings if f.level == level]
         if not group:
             continue
-        title = f"{LEVEL_LABELS[level]}（{level}）：{len(group)} 项"
+        title = f"{LEVEL_LABELS[level]}：{len(group)} 项"
         grid = table("决策", "条款", "事项", "起始", "期限", title=title, wide="事项")
         for f in group:
             grid.add_row(f.decision, f.article, f.message, str(f.since), str(f.due or ""), style=styles[level])

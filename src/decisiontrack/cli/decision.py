@@ -12,16 +12,18 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     open_workspace,
     parse_date,
     workspace_root,
 )
 
 NAME = "decision"
-app = typer.Typer(help="登记和查看重大行政决策。", no_args_is_help=True)
+app = group("登记和查看重大行政决策。")
 
 CATEGORIES = "plan 重大规划 | policy 重大政策 | reform 重大改革 | project 重大项目 | normative 规范性文件 | other 其他"
 CLASSIFICATIONS = "public 公开 | internal 内部 | secret 涉密"
+STATUSES = "in-force 执行中 | suspended 中止执行 | terminated 终止执行 | amended 已修改 | expired 已到期"
 
 
 @command(app, "add")
@@ -37,7 +39,7 @@ def add(
     broad_impact: Annotated[bool, typer.Option(help="对公民权利义务发生普遍影响。")] = False,
     public_concern: Annotated[bool, typer.Option(help="群众普遍关注。")] = False,
     continue_intended: Annotated[bool, typer.Option(help="（规范性文件）有效期满后拟继续实施。")] = False,
-    classification: Annotated[str, typer.Option(help="密级：public 公开 | internal 内部 | secret 涉密。")] = "public",
+    classification: Annotated[str, typer.Option(help=f"密级：{CLASSIFICATIONS}。")] = "public",
     summary: Annotated[str, typer.Option(help="内容摘要。")] = "",
     pre_decision_assessor: Annotated[
         str, typer.Option(help="决策作出前承担主要论证评估工作的单位（国务院令第713号第三十六条第二款：不得受委托开展后评估）。")
@@ -47,18 +49,22 @@ def add(
 ) -> None:
     """登记一项重大行政决策（写入 decisions/<编号>/decision.toml）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.model.decision import CATEGORY_LABELS
+    from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS
     from decisiontrack.ops.decisions import add_decision
+    from decisiontrack.vocabulary import choose, choose_optional
 
+    given = {
+        "title": title,
+        "category": choose_optional(category, CATEGORY_LABELS, "--category"),
+        "adopted_on": parse_date(adopted_on, "--adopted-on"),
+        "effective_from": parse_date(effective_from, "--effective-from"),
+        "undertaking_unit": undertaking_unit,
+    }
+    classification = choose(classification, CLASSIFICATION_LABELS, "--classification")
+    until = parse_date(effective_until, "--effective-until")
     root = workspace_root()
     values = fill_missing(
-        {
-            "title": title,
-            "category": category,
-            "adopted_on": parse_date(adopted_on, "--adopted-on"),
-            "effective_from": parse_date(effective_from, "--effective-from"),
-            "undertaking_unit": undertaking_unit,
-        },
+        given,
         [
             *([] if classification in ("secret", "涉密") else [Ask("title", "--title", "决策名称")]),  # ops/secrecy.py
             Ask("category", "--category", "类别", "choice", CATEGORY_LABELS),
@@ -71,7 +77,7 @@ def add(
         **values,
         "id": id,
         "doc_number": doc_number,
-        "effective_until": parse_date(effective_until, "--effective-until"),
+        "effective_until": until,
         "broad_impact": broad_impact,
         "public_concern": public_concern,
         "continue_intended": continue_intended,
@@ -196,22 +202,37 @@ def rename(
 
 
 @command(app, "list")
-def list_decisions() -> None:
-    """列出全部决策。"""
+def list_decisions(
+    unit: Annotated[str | None, typer.Option("--unit", help="只列承办单位含此文字的决策。")] = None,
+    category: Annotated[str | None, typer.Option("--category", help=f"只列此类别：{CATEGORIES}。")] = None,
+    status: Annotated[str | None, typer.Option("--status", help=f"只列此状态：{STATUSES}。")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="只列名称、文号或编号含此文字的决策。")] = None,
+) -> None:
+    """列出决策（可按承办单位、类别、状态筛选，或在名称和文号中查找）。"""
     from decisiontrack.cli import _console
+    from decisiontrack.filters import DecisionFilter
     from decisiontrack.model.decision import CATEGORY_LABELS, STATUS_LABELS
+    from decisiontrack.vocabulary import choose_optional
 
+    wanted = DecisionFilter(unit, choose_optional(category, CATEGORY_LABELS, "--category"),
+                            choose_optional(status, STATUS_LABELS, "--status"), search)
     workspace = open_workspace()
     grid = _console.table("编号", "名称", "类别", "施行期间", "承办单位", "状态")
+    shown = 0
     for folder in workspace.decisions.values():
         d = folder.decision
         if d is None:
             grid.add_row(folder.id, "（文件有误）", "", "", "", "")
             continue
+        if not wanted.matches(d):
+            continue
+        shown += 1
         period = f"{d.effective_from} 至 {d.effective_until or '长期'}"
         grid.add_row(d.id, d.title, CATEGORY_LABELS[d.category], period, d.undertaking_unit,
                      STATUS_LABELS[d.status])
     _console.out().print(grid)
+    if wanted.active:
+        typer.echo(f"符合条件的决策 {shown} 项（共 {len(workspace.decisions)} 项）。")
     _report_errors(workspace.errors)
 
 
@@ -245,5 +266,5 @@ def show(
     open_decision(root, decision_id)
     result = run_check(root, parse_date(as_of, "--as-of") or date.today(), decision_id, keep_records=True)
     folder = result.workspace.decisions[decision_id]
-    _console.out().print(render_timeline(root, folder, result.findings))
+    _console.out().print(render_timeline(root, folder, result.findings, result.profile))
     _report_errors(result.errors)

@@ -6,26 +6,28 @@ import typer
 
 from decisiontrack.cli._common import (
     DecisionArgument,
+    EvidenceOption,
     ForceOption,
     NoCommitOption,
     command,
     decision_root,
     finish,
+    group,
     parse_date,
     workspace_root,
 )
 
 NAME = "evaluation"
-app = typer.Typer(
-    help="后评估（第十三至二十条）：评估方案、评估报告框架与检查、各阶段日期、评估结论。",
-    no_args_is_help=True,
-)
+app = group("后评估（第十三至二十条）：评估方案、评估报告框架与检查、各阶段日期、评估结论。")
 
 STAGE_HELP = (
     "阶段：plan_approved（方案审核同意，任丘第十八条第二款）| "
     "research_completed（调查研究结束）| expert_review（专家论证）| accepted（审查验收）| "
     "legality_review（合法性审查）| submitted（报送决策机关）| published（向社会公开）。"
 )
+
+STAGE_ALIASES = {"审查验收": "accepted", "验收": "accepted", "报送": "submitted", "公开": "published"}
+"""Shorter words officers use for a stage."""
 
 EvaluationArg = Annotated[str, typer.Argument(metavar="EVAL", help="评估编号，如 2024-mid-term。")]
 PlanOpt = Annotated[
@@ -37,11 +39,11 @@ PlanOpt = Annotated[
 def start(
     decision_id: DecisionArgument,
     kind: Annotated[
-        str | None, typer.Option(help="评估类型：mid-term | final | periodic | special。")
+        str | None, typer.Option(help="评估类型：mid-term 中期评估 | final 终期评估 | periodic 定期评估 | special 专项评估。")
     ] = None,
     addresses: Annotated[
         list[str] | None,
-        typer.Option(help="本次评估回应的规则，如 ordos-2024/12.3（可只写 12.3），可重复。"),
+        typer.Option(help="本次评估回应的规则，如 ordos-2024/12.3（可只写 12.3），可重复；不写即自愿评估。"),
     ] = None,
     started_on: Annotated[str | None, typer.Option(help="启动日期。")] = None,
     evaluator: Annotated[str | None, typer.Option(help="评估机关。")] = None,
@@ -49,7 +51,7 @@ def start(
         list[str] | None, typer.Option(help="评估方法（办法规定的方法之一），可重复。")
     ] = None,
     scope: Annotated[
-        str, typer.Option(help="whole（整体评估）| partial（部分评估），第十三条。")
+        str, typer.Option(help="whole 整体评估 | partial 部分评估（第十三条）。")
     ] = "whole",
     scope_note: Annotated[str, typer.Option(help="部分评估的主要内容。")] = "",
     commissioned_to: Annotated[str, typer.Option(help="受委托的第三方机构。")] = "",
@@ -66,27 +68,33 @@ def start(
 ) -> None:
     """启动评估：写入评估方案 evaluation.toml（第十四条第（一）项）。"""
     from decisiontrack.cli._prompts import Ask, fill_missing
-    from decisiontrack.model.evaluation import KIND_LABELS
-    from decisiontrack.ops.evaluations import start_evaluation
+    from decisiontrack.model.evaluation import KIND_LABELS, SCOPE_LABELS
+    from decisiontrack.ops.evaluations import open_with_profile, parse_addresses, start_evaluation, triggered_rules
+    from decisiontrack.vocabulary import choose, choose_optional
 
+    given = {
+        "kind": choose_optional(kind, KIND_LABELS, "--kind"),
+        "started_on": parse_date(started_on, "--started-on"),
+        "addresses": [part for text in addresses for part in text.replace(" ", ",").split(",")] if addresses else None,
+        "evaluator": evaluator,
+    }
+    scope = choose(scope, SCOPE_LABELS, "--scope")
     root = decision_root(decision_id)
     values = fill_missing(
-        {
-            "kind": kind,
-            "addresses": " ".join(addresses or []) or None,
-            "started_on": parse_date(started_on, "--started-on"),
-            "evaluator": evaluator,
-        },
+        given,
         [
             Ask("kind", "--kind", "评估类型", "choice", KIND_LABELS),
-            Ask("addresses", "--addresses", "回应的规则（多个用逗号分隔）"),
             Ask("started_on", "--started-on", "启动日期", "date"),
+            Ask("addresses", "--addresses", "本次评估回应的规则", "several",
+                lambda answers: triggered_rules(root, decision_id, answers["started_on"]), required=False,
+                parse=lambda text: parse_addresses(open_with_profile(root, decision_id).profile, [text]),
+                note="（写规则编号，如 12.1，多个用逗号分隔；直接回车即自愿评估，不回应任何规则）"),
             Ask("evaluator", "--evaluator", "评估机关"),
         ],
     )
     fields = {
         **values,
-        "addresses": values["addresses"].replace(" ", ",").split(","),
+        "addresses": values["addresses"] or [],
         "methods": method or [],
         "scope": scope,
         "scope_note": scope_note,
@@ -96,8 +104,10 @@ def start(
         "simplified": simplified,
         "id": evaluation_id,
     }
-    _, change = start_evaluation(root, decision_id, fields, force=force, commit=not no_commit)
+    evaluation, change = start_evaluation(root, decision_id, fields, force=force, commit=not no_commit)
     finish(root, change)
+    if not evaluation.addresses:
+        typer.echo(f"评估 {evaluation.id} 未回应任何规则（自愿评估）；如需回应，启动时用 --addresses 写明规则编号。")
 
 
 @command(app, "scaffold")
@@ -144,16 +154,22 @@ def advance(
     force: Annotated[
         bool, typer.Option("--force", help="覆盖已记录的日期；报送时不检查报告；如实记录顺序倒置的步骤。")
     ] = False,
+    evidence: EvidenceOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:
-    """记录评估的一个阶段（报送前检查报告是否完整；日期须符合办法规定的程序顺序）。"""
+    """记录评估的一个阶段（报送前检查报告是否完整；日期须符合办法规定的程序顺序），可附该阶段的证明材料。"""
     from datetime import date
 
+    from decisiontrack.model.evaluation import STAGES
+    from decisiontrack.ops.evaluations import ADVANCE_STAGES
     from decisiontrack.ops.evaluations import advance as advance_stage
+    from decisiontrack.vocabulary import lookup
 
-    root = workspace_root()
     day = parse_date(on, "--on") or date.today()
-    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, commit=not no_commit)
+    root = decision_root(decision_id)
+    stage = lookup(stage, {s: STAGES[s] for s in ADVANCE_STAGES}, STAGE_ALIASES) or stage
+    change = advance_stage(root, decision_id, evaluation_id, stage, day, force=force, evidence=evidence or [],
+                           commit=not no_commit)
     finish(root, change)
 
 
@@ -166,6 +182,7 @@ def decide(
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="决定日期，默认今天。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已记录的决定。")] = False,
+    evidence: EvidenceOption = None,
     no_commit: NoCommitOption = False,
 ) -> None:
     """记录决策机关根据评估结果作出的决定（第二十条）。"""
@@ -173,12 +190,46 @@ def decide(
 
     from decisiontrack.cli._prompts import Ask, fill_missing
     from decisiontrack.ops.evaluations import decide as decide_outcome
+    from decisiontrack.ops.evaluations import open_with_profile
 
-    root = workspace_root()
-    values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论")])
     day = parse_date(on, "--on") or date.today()
-    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force, commit=not no_commit)
+    root = decision_root(decision_id)
+
+    def outcomes(_answers: dict) -> dict[str, str]:
+        opened = open_with_profile(root, decision_id)
+        return opened.profile.outcomes_for(opened.folder.decision.category)
+
+    values = fill_missing({"outcome": outcome}, [Ask("outcome", "--outcome", "评估结论（第二十条）", "choice", outcomes)])
+    change = decide_outcome(root, decision_id, evaluation_id, values["outcome"], day, force=force,
+                            evidence=evidence or [], commit=not no_commit)
     finish(root, change)
+
+
+@command(app, "list")
+def list_evaluations(decision_id: DecisionArgument) -> None:
+    """列出一项决策的评估：类型、回应的规则、启动日期、已到阶段、结论和证明材料数。"""
+    from decisiontrack.cli import _console
+    from decisiontrack.cli.decision import _report_errors
+    from decisiontrack.model.evaluation import KIND_LABELS, STAGES
+    from decisiontrack.ops.evaluations import open_with_profile
+
+    opened = open_with_profile(decision_root(decision_id), decision_id)
+    outcomes = opened.profile.outcomes_for(opened.folder.decision.category)
+    grid = _console.table("编号", "类型", "回应的规则", "启动日期", "已到阶段", "结论", "证明材料",
+                          title=f"{decision_id} 的评估（共 {len(opened.folder.evaluations)} 项）")
+    for folder in opened.folder.evaluations:
+        e = folder.evaluation
+        if e is None:
+            grid.add_row(folder.id, "（文件有误）", "", "", "", "", "")
+            continue
+        reached = [(STAGES[s], e.stage_date(s)) for s in STAGES if e.stage_date(s) is not None]
+        stage = f"{reached[-1][0]}（{reached[-1][1]}）" if reached else "已启动"
+        rules = "、".join(rule.split("/", 1)[-1] for rule in e.addresses) or "自愿评估"
+        papers = sum(len(e.stage_evidence(s)) for s in STAGES)
+        grid.add_row(e.id, KIND_LABELS[e.kind], rules, str(e.started_on), stage,
+                     outcomes.get(e.outcome, e.outcome or ""), f"{papers} 份" if papers else "")
+    _console.out().print(grid)
+    _report_errors([p for p in opened.problems if p.severity == "error"])
 
 
 @command(app, "annual-plan")

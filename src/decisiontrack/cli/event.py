@@ -10,12 +10,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
-from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
+from decisiontrack.cli._entries import finish_set, print_entries, register_withdraw
 
 NAME = "event"
-app = typer.Typer(help="执行中的事实：依据变化、争议、风险、申请评估等（第九、十一、十二条）。", no_args_is_help=True)
+app = group("执行中的事实：依据变化、争议、风险、申请评估等（第九、十一、十二条）。")
 
 KINDS = ("basis-changed 决策依据或客观情况发生重大变化 | force-majeure 发生不可抗力 | below-target 明显未达到预期效果 | "
          "problem 执行中发现严重问题 | controversy 出现较大争议 | major-risk 出现重大风险 | "
@@ -106,20 +107,11 @@ register_withdraw(app, "events", "事实", "EVENT")
 @command(app, "list")
 def list_events(decision_id: DecisionArgument) -> None:
     """列出一项决策记录的事实：日期、类型、报告情况、说明（已撤回的注明撤回日期）。"""
-    from decisiontrack.cli import _console
-    from decisiontrack.cli.decision import _report_errors
     from decisiontrack.model.event import EVENT_LABELS
-    from decisiontrack.ops.folders import open_decision
 
-    problems: list = []
-    folder = open_decision(decision_root(decision_id), decision_id, problems)
-    withdrawn = any(entry.record.withdrawn_on for entry in folder.events)
-    columns = ["发生日期", "类型", "报告日期", "提出单位", "说明", "文件"] + (["撤回"] if withdrawn else [])
-    grid = _console.table(*columns, title=f"{decision_id} 的事实（{withdrawn_count(folder.events)}）", wide="说明")
-    for entry in sorted(folder.events, key=lambda e: (e.record.occurred_on, e.path)):
-        e = entry.record
-        row = [str(e.occurred_on), EVENT_LABELS[e.kind], str(e.reported_on or "未报告"), e.raised_by, e.description,
-               entry.stem]
-        grid.add_row(*row, *([withdrawn_note(e)] if withdrawn else []))
-    _console.out().print(grid)
-    _report_errors([p for p in problems if p.severity == "error"])
+    def row(e, entry) -> list[str]:
+        return [str(e.occurred_on), EVENT_LABELS[e.kind], str(e.reported_on or "未报告"), e.raised_by, e.description,
+                entry.stem]
+
+    print_entries(decision_id, "events", "事实", ["发生日期", "类型", "报告日期", "提出单位", "说明", "文件"], row,
+                  wide="说明")

@@ -9,13 +9,15 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import command, parse_date, workspace_root
+from decisiontrack.cli._common import (
+    command,
+    group,
+    parse_date,
+    workspace_root,
+)
 
 NAME = "export"
-app = typer.Typer(
-    help="导出：Excel 台账、期限日历（.ics）、向社会公开的评估报告（个人信息已隐去）。",
-    no_args_is_help=True,
-)
+app = group("导出：Excel 台账、期限日历（.ics）、向社会公开的评估报告（个人信息已隐去）。")
 
 OUTPUT_HELP = "输出文件；默认为工作区 out/ 下。"
 DIR_HELP = "公开文件的输出目录（须为空目录）。"

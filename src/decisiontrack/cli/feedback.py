@@ -10,12 +10,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
-from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
+from decisiontrack.cli._entries import finish_set, print_entries, register_withdraw
 
 NAME = "feedback"
-app = typer.Typer(help="公众意见和建议（第七条）。", no_args_is_help=True)
+app = group("公众意见和建议（第七条）。")
 
 CHANNELS = ("letter 信函 | phone 电话（12345热线）| fax 传真 | email 电子邮件 | online 网上 | telegram 电报 | "
             "visit 来访 | meeting 座谈会 | wechat 微信")
@@ -97,23 +98,13 @@ def list_opinions(
     show_personal: Annotated[bool, typer.Option("--show-personal", help="显示提出人的姓名和联系方式。")] = False,
 ) -> None:
     """列出一项决策收到的公众意见（默认隐藏个人信息；已撤回的注明撤回日期）。"""
-    from decisiontrack.cli import _console
-    from decisiontrack.cli.decision import _report_errors
     from decisiontrack.model.feedback import CHANNEL_LABELS, STANCE_LABELS
-    from decisiontrack.ops.folders import open_decision
 
-    problems: list = []
-    folder = open_decision(decision_root(decision_id), decision_id, problems)
-    withdrawn = [entry for entry in folder.opinions if entry.record.withdrawn_on is not None]
-    columns = ["日期", "渠道", "态度", "摘要", "文件"] + (["撤回"] if withdrawn else [])
-    columns += ["提出人", "联系方式"] if show_personal else []
-    grid = _console.table(*columns, title=f"{decision_id} 的公众意见（{withdrawn_count(folder.opinions)}）")
-    for entry in sorted(folder.opinions, key=lambda e: (e.record.received_on, e.path)):
-        o = entry.record
-        row = [str(o.received_on), CHANNEL_LABELS[o.channel], STANCE_LABELS[o.stance], o.summary, entry.stem]
-        row += [withdrawn_note(o)] if withdrawn else []
-        if show_personal:
-            row += [o.submitter.name if o.submitter else "", o.submitter.contact if o.submitter else ""]
-        grid.add_row(*row)
-    _console.out().print(grid)
-    _report_errors([p for p in problems if p.severity == "error"])
+    def row(o, entry) -> list[str]:
+        return [str(o.received_on), CHANNEL_LABELS[o.channel], STANCE_LABELS[o.stance], o.summary, entry.stem]
+
+    def personal(o) -> list[str]:
+        return [o.submitter.name if o.submitter else "", o.submitter.contact if o.submitter else ""]
+
+    print_entries(decision_id, "feedback", "公众意见", ["日期", "渠道", "态度", "摘要", "文件"], row,
+                  (["提出人", "联系方式"], personal) if show_personal else None)

@@ -12,12 +12,13 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
-from decisiontrack.cli._entries import finish_set, register_withdraw, withdrawn_count, withdrawn_note
+from decisiontrack.cli._entries import finish_set, print_entries, register_withdraw
 
 NAME = "inspection"
-app = typer.Typer(help="督查和整改事项（第十条）。", no_args_is_help=True)
+app = group("督查和整改事项（第十条）。")
 
 METHODS = "written 书面督查 | briefing 听取汇报 | onsite 实地督查"
 InspectionArgument = Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml），见 inspection list。")]
@@ -108,31 +109,21 @@ register_withdraw(app, "inspections", "督查", "INSPECTION")
 @command(app, "list")
 def list_inspections(decision_id: DecisionArgument) -> None:
     """列出一项决策的督查和整改事项：日期、方式、机构、整改完成情况（已撤回的注明撤回日期）。"""
-    from decisiontrack.cli import _console
-    from decisiontrack.cli.decision import _report_errors
     from decisiontrack.model.inspection import METHOD_LABELS
-    from decisiontrack.ops.folders import open_decision
 
-    problems: list = []
-    folder = open_decision(decision_root(decision_id), decision_id, problems)
-    withdrawn = any(entry.record.withdrawn_on for entry in folder.inspections)
-    columns = ["日期", "方式", "督查机构", "整改事项", "文件"] + (["撤回"] if withdrawn else [])
-    grid = _console.table(*columns, title=f"{decision_id} 的督查（{withdrawn_count(folder.inspections)}）",
-                          wide="整改事项")
-    for entry in sorted(folder.inspections, key=lambda e: (e.record.conducted_on, e.path)):
-        i = entry.record
+    def row(i, entry) -> list[str]:
         items = "；".join(f"{r.id} {r.item}（期限 {r.due}，{f'{r.done_on} 完成' if r.done_on else '未完成'}）"
                          for r in i.rectifications) or "无"
-        row = [str(i.conducted_on), METHOD_LABELS[i.method], i.by, items, entry.stem]
-        grid.add_row(*row, *([withdrawn_note(i)] if withdrawn else []))
-    _console.out().print(grid)
-    _report_errors([p for p in problems if p.severity == "error"])
+        return [str(i.conducted_on), METHOD_LABELS[i.method], i.by, items, entry.stem]
+
+    print_entries(decision_id, "inspections", "督查", ["日期", "方式", "督查机构", "整改事项", "文件"], row,
+                  wide="整改事项")
 
 
 @command(app, "scaffold")
 def scaffold(
     decision_id: DecisionArgument,
-    inspection_id: Annotated[str, typer.Argument(metavar="INSPECTION", help="督查文件名（不含 .toml）。")],
+    inspection_id: InspectionArgument,
     force: ForceOption = False,
     no_commit: NoCommitOption = False,
 ) -> None:

@@ -11,11 +11,12 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     workspace_root,
 )
 
 NAME = "import"
-app = typer.Typer(help="从已有的文件导入：决策事项台账（Excel 或 CSV）。", no_args_is_help=True)
+app = group("从已有的文件导入：决策事项台账（Excel 或 CSV）。")
 
 SHOWN_FILES = 20
 """Up to this many written files are listed one by one; more are counted."""

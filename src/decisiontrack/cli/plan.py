@@ -11,13 +11,14 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 
 MilestoneArgument = Annotated[str, typer.Argument(metavar="MILESTONE", help="时间节点编号，如 m1。")]
 
 NAME = "plan"
-app = typer.Typer(help="跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。", no_args_is_help=True)
+app = group("跟踪反馈工作方案（第六条）：责任机构和人员、时间节点、方法步骤。")
 
 
 @command(app, "create")
@@ -101,6 +102,7 @@ def move(
     values = fill_missing(given, [Ask("due", "--due", "新的期限", "date"), Ask("reason", "--reason", "调整原因")])
     change = move_milestone(root, decision_id, milestone_id, values["due"], values["reason"], day, commit=not no_commit)
     finish(root, change)
+    typer.echo(f"时间节点 {change.summary}；{day} 以前仍按原期限检查。")
 
 
 @command(app, "add-milestone")
@@ -115,6 +117,7 @@ def add_milestone(
     root = decision_root(decision_id)
     change = add_milestones(root, decision_id, milestone or [], commit=not no_commit)
     finish(root, change)
+    typer.echo(f"已增加时间节点：{change.summary}")
 
 
 @command(app, "set")
@@ -141,5 +144,7 @@ def set_fields(
     root = decision_root(decision_id)
     _, change = set_plan(root, decision_id, fields, person, commit=not no_commit)
     finish(root, change)
-    if not change.files:
+    if change.files:
+        typer.echo(f"已修改决策 {decision_id} 的跟踪反馈工作方案：{change.summary}")
+    else:
         typer.echo(f"未修改决策 {decision_id} 的跟踪反馈工作方案：所给的值与原记录相同。")

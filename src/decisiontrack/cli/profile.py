@@ -4,10 +4,13 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import command
+from decisiontrack.cli._common import (
+    command,
+    group,
+)
 
 NAME = "profile"
-app = typer.Typer(help="内置办法（规则、条款、参数）。", no_args_is_help=True)
+app = group("内置办法（规则、条款、参数）。")
 
 
 @command(app, "list")

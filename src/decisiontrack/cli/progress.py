@@ -11,14 +11,12 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
+    group,
     parse_date,
 )
 
 NAME = "progress"
-app = typer.Typer(
-    help="跟踪反馈报告（第八条）：工作进展、执行效果、存在问题和解决建议、下一步工作安排。",
-    no_args_is_help=True,
-)
+app = group("跟踪反馈报告（第八条）：工作进展、执行效果、存在问题和解决建议、下一步工作安排。")
 
 
 @command(app, "new")

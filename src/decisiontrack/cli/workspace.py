@@ -68,7 +68,7 @@ def validate(
 def commit(
     message: Annotated[str, typer.Option("--message", "-m", help="提交说明：修改了什么、为什么。")],
     paths: Annotated[
-        list[Path] | None, typer.Argument(metavar="[PATH]...", help="只提交这些文件或目录，默认全部记录文件。")
+        list[Path] | None, typer.Argument(metavar="[路径]...", help="只提交这些文件或目录，默认全部记录文件。")
     ] = None,
 ) -> None:
     """把手工修改过的记录文件（decisiontrack.toml 和 decisions/ 下）提交到 git，先检查它们能否读取。"""

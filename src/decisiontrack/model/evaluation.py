@@ -50,6 +50,7 @@ class Evaluation(Record):
     methods: list[str] = Field(default_factory=list)
     started_on: Day
     plan_approved_on: Day | None = None
+    plan_approved_evidence: list[str] = optional_list()
     research_completed_on: Day | None = None
     research_completed_evidence: list[str] = optional_list()
     expert_review_on: Day | None = None

@@ -38,15 +38,16 @@ SUBJECTS: dict[str, str] = {
     "inspection set": "修改督查",
     "inspection done": "完成整改",
     "inspection withdraw": "撤回督查",
+    "inspection scaffold": "生成督查报告框架",
     "progress new": "起草跟踪反馈报告",
     "evaluation start": "启动评估",
     "evaluation scaffold": "生成评估文书框架",
     "evaluation advance": "记录评估阶段",
     "evaluation decide": "记录评估决定",
+    "evaluation annual-plan": "生成年度评估计划",
     "import decisions": "导入决策",
     "feedback import": "导入意见",
     "evaluation import": "导入评估报告",
-    "inspection scaffold": "生成督查报告框架",
     "undo": "撤销",
 }
 """The Chinese verb of each writing command: the first words of its commit's subject line.

@@ -14,9 +14,12 @@ from decisiontrack.errors import DataError, DecisionTrackError, ExitCode, Proble
 from decisiontrack.model.evaluation import KIND_LABELS, STAGES, Evaluation
 from decisiontrack.model.folder import DecisionFolder, EvaluationFolder
 from decisiontrack.ops.change import Change, build, writes
+from decisiontrack.ops.evidence import keep_evidence
+from decisiontrack.ops.fields import apply_fields
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.profiles.model import Profile
 from decisiontrack.store.records import create_record, edit_record
+from decisiontrack.vocabulary import lookup
 
 ADVANCE_STAGES = tuple(stage for stage in STAGES if stage != "decided")
 """Stages recorded by ``evaluation advance``; ``decided`` belongs to ``evaluation decide``."""
@@ -72,7 +75,7 @@ def open_evaluation(opened: Opened, evaluation_id: str) -> EvaluationFolder:
     return found
 
 
-def _addresses(profile: Profile, given: list[str]) -> list[str]:
+def parse_addresses(profile: Profile, given: list[str]) -> list[str]:
     """Full rule ids (``12.3`` → ``ordos-2024/12.3``); a rule the profile lacks is refused."""
     result = []
     for text in given:
@@ -93,6 +96,25 @@ def _addresses(profile: Profile, given: list[str]) -> list[str]:
     return result
 
 
+def triggered_rules(root: Path, decision_id: str, day: date) -> dict[str, str]:
+    """The rules asking for an evaluation of this decision on ``day``, as a prompt offers them.
+
+    ``{"ordos-2024/12.3": "12.3 第十二条第（三）项（应当）：…"}``; an evaluation may answer any of
+    them, or none (a voluntary evaluation).
+    """
+    from decisiontrack.checking import run_check
+    from decisiontrack.profiles.model import LEVEL_LABELS
+
+    result = run_check(root, day, decision_id)
+    offered: dict[str, str] = {}
+    for finding in result.findings:
+        rule = result.profile.rule(finding.rule)
+        if rule is not None and rule.asks_evaluation and finding.rule not in offered:
+            offered[finding.rule] = (f"{rule.id} {finding.article}（{LEVEL_LABELS[finding.level]}）："
+                                     f"{finding.message}")
+    return offered
+
+
 @writes
 def start_evaluation(
     root: Path, decision_id: str, fields: dict, *, force: bool = False
@@ -100,7 +122,7 @@ def start_evaluation(
     """Write ``evaluations/<id>/evaluation.toml`` (评估方案, 第十四条第（一）项)."""
     opened = open_with_profile(root, decision_id)
     profile = opened.profile
-    fields = {**fields, "addresses": _addresses(profile, fields.get("addresses", []))}
+    fields = {**fields, "addresses": parse_addresses(profile, fields.get("addresses", []))}
     known = profile.vocabularies.methods
     unknown = [m for m in fields.get("methods", []) if known and m not in known]
     if unknown:
@@ -195,9 +217,10 @@ def _lint(opened: Opened, found: EvaluationFolder, *, plan: bool, lint_report, c
 
 @writes
 def advance(
-    root: Path, decision_id: str, evaluation_id: str, stage: str, on: date, *, force: bool = False
+    root: Path, decision_id: str, evaluation_id: str, stage: str, on: date, *, force: bool = False,
+    evidence: list[Path] | None = None,
 ) -> Change:
-    """Record a stage's date; ``submitted`` needs a report that lints (unless ``force``)."""
+    """Record a stage's date (and copies of its evidence); ``submitted`` needs a report that lints (unless ``force``)."""
     if stage not in ADVANCE_STAGES:
         listed = "、".join(f"{s}（{STAGES[s]}）" for s in ADVANCE_STAGES)
         hint = "；作出决定请用 evaluation decide" if stage == "decided" else ""
@@ -215,7 +238,17 @@ def advance(
     _check_dates(found.evaluation, {key: on})
     if not force:
         _require_order(opened, found, {key: on})
-    return _edit(opened, found, {key: on}, f"{STAGES[stage]}（{on}）")
+    values = {key: on, **_evidence(opened, found, stage, evidence)}
+    return _edit(opened, found, values, f"{STAGES[stage]}（{on}）")
+
+
+def _evidence(opened: Opened, found: EvaluationFolder, stage: str, sources: list[Path] | None) -> dict:
+    """``<stage>_evidence``: the copies kept in the evaluation's ``evidence/`` folder, added to those there."""
+    if not sources:
+        return {}
+    kept = keep_evidence(sources, opened.root / found.path)
+    listed = found.evaluation.stage_evidence(stage)
+    return {f"{stage}_evidence": [*listed, *(path for path in kept if path not in listed)]}
 
 
 def _require_order(opened: Opened, found: EvaluationFolder, values: dict) -> None:
@@ -243,14 +276,14 @@ def _require_complete_report(opened: Opened, found: EvaluationFolder) -> None:
 
 @writes
 def decide(
-    root: Path, decision_id: str, evaluation_id: str, outcome: str, on: date, *, force: bool = False
+    root: Path, decision_id: str, evaluation_id: str, outcome: str, on: date, *, force: bool = False,
+    evidence: list[Path] | None = None,
 ) -> Change:
     """第二十条: record the decision organ's outcome (an id or label of the vocabulary)."""
     opened = open_with_profile(root, decision_id)
     found = open_evaluation(opened, evaluation_id)
     allowed = opened.profile.outcomes_for(opened.folder.decision.category)
-    by_label = {label: key for key, label in allowed.items()}
-    chosen = outcome if outcome in allowed or not allowed else by_label.get(outcome)
+    chosen = lookup(outcome, allowed) if allowed else outcome
     if chosen is None:
         listed = "、".join(f"{key}（{label}）" for key, label in allowed.items())
         raise UserError(
@@ -271,9 +304,8 @@ def decide(
             "如需更正，请加 --force"
         )
     _check_dates(e, {"outcome": chosen, "decided_on": on})
-    return _edit(
-        opened, found, {"outcome": chosen, "decided_on": on}, f"决定{allowed.get(chosen, chosen)}（{on}）"
-    )
+    values = {"decided_on": on, "outcome": chosen, **_evidence(opened, found, "decided", evidence)}
+    return _edit(opened, found, values, f"决定{allowed.get(chosen, chosen)}（{on}）")
 
 
 def _check_dates(evaluation: Evaluation, values: dict) -> None:
@@ -289,8 +321,7 @@ def _edit(opened: Opened, found: EvaluationFolder, values: dict, summary: str) -
     shown = f"{found.path}/evaluation.toml"
 
     def change(document) -> None:
-        for key, value in values.items():
-            document[key] = value
+        apply_fields(document, values, Evaluation)  # each date and its evidence where the model has them
 
     edit_record(path, shown, Evaluation, change)
     command = "evaluation decide" if "outcome" in values else "evaluation advance"
