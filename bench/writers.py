@@ -129,7 +129,7 @@ def main() -> None:
 
         milestones = [f"--milestone=2024-07-{day % 28 + 1:02d}:节点{day}" for day in range(args.writers)]
         subprocess.run([*CLI, "-w", str(root), "plan", "create", ids[0], "--responsible-unit", "规划科", "--force",
-                        *milestones], stdout=subprocess.DEVNULL, check=True)
+                        *milestones], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         base = git(root, "rev-parse", "HEAD").strip()
         wall, latencies, codes = concurrent([
             [*CLI, "-w", str(root), "plan", "done", ids[0], f"m{n + 1}", "--on", "2024-06-30"]
