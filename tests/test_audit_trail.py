@@ -339,3 +339,19 @@ def test_a_workspace_in_a_subfolder_with_spaces_of_a_larger_repository(tmp_path)
     assert trailers(top)["Decisiontrack-Hand-Edited"] == "法制科 台账/decisions/2024-001/plan.toml"
     assert git(top, "status", "--porcelain") == ""
     assert (top / ".git" / "decisiontrack.lock").exists()
+
+
+def test_a_record_ignored_by_gitignore_is_exit_4_naming_the_cause(repo):
+    (repo / ".gitignore").write_text("out/\nfeedback/\n", encoding="utf-8")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, "记录文件被 .gitignore 忽略", "请从 .gitignore 中删去相应的规则")
+
+
+def test_validate_names_a_record_file_that_gitignore_hides(repo):
+    (repo / ".gitignore").write_text("out/\n*.bak.toml\n", encoding="utf-8")
+    (repo / "decisions/2024-001/plan.bak.toml").write_text('responsible_unit = "保障科"\n', encoding="utf-8")
+    result = run(repo, "validate")
+    assert ("decisions/2024-001/plan.bak.toml: 警告：被 .gitignore 忽略，永远不会进入 git 历史；"
+            "请从 .gitignore 中删去相应的规则") in result.stdout
+    assert run(repo, "commit", "-m", "x").stdout == "没有需要提交的修改：记录文件与最近一次提交相同。\n"

@@ -177,6 +177,8 @@ def uncommitted_problems(root: Path) -> list[Problem]:
     for shown, state in record_file_states(root):
         if is_temporary(shown):
             message = "是写入中断后残留的临时文件，可以删除"
+        elif state == "!!":
+            message = "被 .gitignore 忽略，永远不会进入 git 历史；请从 .gitignore 中删去相应的规则"
         elif "D" in state:
             message = "已删除，但删除尚未提交到 git；确认无误后运行 decisiontrack commit -m \"说明\" 提交"
         elif state == "??" or "A" in state:

@@ -33,7 +33,7 @@ def commit_hand_edits(root: Path, message: str, only: list[Path] | None = None) 
         raise UserError("工作区不在 git 仓库中，没有可以提交的历史；可在工作区目录运行 git init 后重试")
     with transaction(root, explicit=True) as tx:
         changed = [(shown, state) for shown, state in record_file_states(root)
-                   if not is_temporary(shown) and _chosen(root / shown, only)]
+                   if state != "!!" and not is_temporary(shown) and _chosen(root / shown, only)]
         _check_loadable(root, [shown for shown, state in changed if "D" not in state])
         for shown, _ in changed:
             tx.adopt(root / shown)

@@ -72,12 +72,15 @@ def init_repository(root: Path) -> bool:
     return _git(root, "init", "-q").returncode == 0
 
 
-def file_states(repo: Repository, paths: list[str]) -> list[tuple[str, str]]:
+def file_states(repo: Repository, paths: list[str], *, ignored: bool = False) -> list[tuple[str, str]]:
     """Of ``paths`` (files or folders, relative to the top), each file that differs from HEAD or
-    is untracked, with its two-letter ``git status --porcelain`` code (``??`` untracked, `` M``…)."""
+    is untracked (or, with ``ignored``, ignored), with its two-letter ``git status --porcelain`` code
+    (``??`` untracked, ``!!`` ignored, `` M``…)."""
     if not paths:
         return []
-    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", *paths)
+    flags = ["--ignored=matching"] if ignored else []
+    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", *flags, "--",
+                  *paths)
     if result.returncode != 0:
         return []
     return sorted((entry[3:], entry[:2]) for entry in result.stdout.split("\0") if len(entry) > 3)
@@ -94,7 +97,7 @@ def record_file_states(root: Path) -> list[tuple[str, str]]:
     repo = find_repository(root)
     if repo is None:
         return []
-    states = file_states(repo, [repo.relative(root / SETTINGS_FILE), repo.relative(root / "decisions")])
+    states = file_states(repo, [repo.relative(root / SETTINGS_FILE), repo.relative(root / "decisions")], ignored=True)
     return [(Path(os.path.relpath(repo.top / name, root.resolve())).as_posix(), state) for name, state in states]
 
 
@@ -176,6 +179,8 @@ def _explain(detail: str) -> str:
         return 'git 未设置提交人；请运行 git config user.name "姓名" 和 git config user.email "邮箱"'
     if "index.lock" in detail:
         return f"另一个 git 程序正在使用仓库：{detail}"
+    if ".gitignore" in detail:
+        return f"记录文件被 .gitignore 忽略，git 不会记录它；请从 .gitignore 中删去相应的规则：{detail.splitlines()[0]}"
     return (f"git 拒绝提交（仓库的提交钩子 pre-commit、commit-msg 或签名设置未通过）：{detail or '没有给出原因'}")
 
 
