@@ -34,15 +34,20 @@ def workspace_path(data: Path, size: int) -> Path:
 
 def generate(root: Path, size: int, seed: int = 20250630, org: str = "基准测试市人民政府") -> None:
     """Write a workspace of ``size`` decisions under ``root`` and commit it."""
+    write_files(root, size, seed, org)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "基准工作区")
+
+
+def write_files(root: Path, size: int, seed: int = 20250630, org: str = "基准测试市人民政府") -> None:
+    """The files of a workspace of ``size`` decisions under ``root`` (no git)."""
     rng = random.Random(seed)
-    root.mkdir(parents=True)
+    root.mkdir(parents=True, exist_ok=True)
     (root / "decisiontrack.toml").write_text(SETTINGS.format(org=org), encoding="utf-8")
     (root / ".gitignore").write_text("out/\n", encoding="utf-8")
     for index in range(size):
         _decision(root, index, rng)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "基准工作区")
 
 
 def _git(root: Path, *args: str) -> None:

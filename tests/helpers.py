@@ -72,6 +72,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+def refused(root: Path, code: int, message: str, *args: str) -> None:
+    """Run a command that must fail: its exit code, its message on stderr, nothing written."""
+    before = snapshot(root)
+    result = run(root, *args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert snapshot(root) == before
+
+
 DECISION = """\
 id = "{id}"
 title = "鄂尔多斯市“十四五”生态环境保护规划"

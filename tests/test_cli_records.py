@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import decision_toml, run, snapshot, workspace
+from tests.helpers import decision_toml, refused, run, snapshot, workspace
 
 PLAN = """\
 # 跟踪反馈工作方案（法制科 2022-01-20 审定）
@@ -96,15 +96,6 @@ def rows(output: str) -> list[list[str]]:
         if line.strip() and not set(line.strip()) <= {"━", "─"}
     ]
 
-
-def refused(root: Path, code: int, message: str, *args: str) -> None:
-    """Run a command that must fail: its exit code, its message on stderr, nothing written."""
-    before = snapshot(root)
-    result = run(root, *args)
-    assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert result.stdout == ""
-    assert snapshot(root) == before
 
 
 def only_file(folder: Path) -> Path:
@@ -249,7 +240,7 @@ def test_decision_add_refuses_an_impossible_date(empty):
     refused(
         empty,
         2,
-        "错误：选项 --adopted-on 的日期“2024-02-30”无效：请写成真实的日期，如 2024-01-08",
+        "错误：选项 --adopted-on 的日期“2024-02-30”无效：请写成真实的日期，格式为 YYYY-MM-DD，如 2024-01-08",
         *args,
     )
 
@@ -512,7 +503,7 @@ def test_plan_create_refuses_an_impossible_milestone_date(empty):
         2,
         "错误：--milestone “2024-02-30:入户调查” 无效："
         "应写成 日期:事项，如 2024-06-30:完成年度调查，"
-        "且日期必须真实存在",
+        "日期格式为 YYYY-MM-DD 且必须真实存在",
         "plan",
         "create",
         "2024-001",

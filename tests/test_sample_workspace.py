@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from decisiontrack.store.loader import load_workspace
@@ -10,8 +11,10 @@ from tests.helpers import run
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_workspace"
 
 
-def test_the_sample_workspace_validates_without_problems():
-    result = run(SAMPLE, "validate")
+def test_the_sample_workspace_validates_without_problems(tmp_path):
+    """A copy, outside git: whether this checkout has committed its edits of the sample is not the sample's problem."""
+    copy = shutil.copytree(SAMPLE, tmp_path / "sample_workspace")
+    result = run(copy, "validate")
     assert result.exit_code == 0
     assert result.stdout == "校验通过：7 项决策，0 个警告。\n"
     assert result.stderr == ""

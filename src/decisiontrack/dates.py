@@ -7,6 +7,8 @@ ends, and :data:`OPEN_END` is read as "no end".
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 OPEN_END = date.max
@@ -41,3 +43,22 @@ def _days_in_month(year: int, month: int) -> int:
 def is_open_end(day: date | None) -> bool:
     """True for an absent end or ``9999-12-31``."""
     return day is None or day == OPEN_END
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+DAY_FORM = "YYYY-MM-DD，如 2024-01-08"
+"""How a date is written on the command line (shown in every message about a bad one)."""
+
+
+def parse_day(text: str) -> date:
+    """A date written ``YYYY-MM-DD`` and nothing else; raises ValueError.
+
+    ``date.fromisoformat`` of Python 3.11 also takes ``20240101`` and ``2024-W01-1``, which a person
+    reading the record would not recognise. Full-width digits and dashes, as a Chinese input
+    method types them, count as their ASCII forms.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip()
+    if not _ISO_DAY.fullmatch(normal):
+        raise ValueError(f"not YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(normal)

@@ -83,3 +83,10 @@ def relative(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def printable(text: str) -> str:
+    """``text`` safe to echo in a message: control characters shown as ``\\x1b`` instead of acting."""
+    import re
+
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)

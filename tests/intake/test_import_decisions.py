@@ -10,6 +10,7 @@ from tests.helpers import run, snapshot
 from tests.intake.conftest import HEADER, ROW, commits, committed_files, csv_file, decision_files, git, xlsx
 from tests.intake.make_inputs import LEDGER, ledger_xlsx
 
+from decisiontrack.errors import UserError
 from decisiontrack.intake.ledger import COLUMNS
 from decisiontrack.ops.imports import plan_decisions
 
@@ -335,7 +336,7 @@ def test_a_failure_while_writing_leaves_nothing(repo, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", failing)
     before = snapshot(repo)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="：磁盘空间已满"):  # one Chinese line naming the path (exit 2)
         import_decisions(repo, ledger_xlsx(tmp_path / LEDGER))
     monkeypatch.setattr(os, "replace", real_replace)
     assert snapshot(repo) == before

@@ -115,12 +115,13 @@ def parse_date(value: str | None, option: str) -> date | None:
     """Parse an ISO date given on the command line, naming the option when it is impossible."""
     if value is None:
         return None
-    from decisiontrack.errors import UserError
+    from decisiontrack.dates import DAY_FORM, parse_day
+    from decisiontrack.errors import UserError, printable
 
     try:
-        return date.fromisoformat(value)
+        return parse_day(value)
     except ValueError:
-        raise UserError(f"选项 {option} 的日期“{value}”无效：请写成真实的日期，如 2024-01-08") from None
+        raise UserError(f"选项 {option} 的日期“{printable(value)}”无效：请写成真实的日期，格式为 {DAY_FORM}") from None
 
 
 def open_workspace(*, only_decisions: bool = False):
@@ -190,10 +191,12 @@ def _report_written(files) -> None:
 
 
 def finish(root, change) -> None:
-    """Report what a writing command wrote or removed (the operation has committed it) and git's warnings."""
+    """Report what a writing command wrote or removed (the operation has committed it), its notes and git's warnings."""
     _report_written([path for path in change.files if path not in change.removed])
     for path in change.removed:
         typer.echo(f"已移除 {_state.shown_path(path)}")
+    for note in change.notes:
+        sys.stderr.write(f"提示：{note}\n")
     for warning in change.warnings:
         sys.stderr.write(f"警告：{warning}\n")
 

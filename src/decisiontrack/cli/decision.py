@@ -66,7 +66,7 @@ def add(
     values = fill_missing(
         given,
         [
-            Ask("title", "--title", "决策名称"),
+            *([] if classification in ("secret", "涉密") else [Ask("title", "--title", "决策名称")]),  # ops/secrecy.py
             Ask("category", "--category", "类别", "choice", CATEGORY_LABELS),
             Ask("adopted_on", "--adopted-on", "作出决策的日期", "date"),
             Ask("effective_from", "--effective-from", "开始施行的日期", "date"),

@@ -1,4 +1,4 @@
-"""``init``, ``validate``, ``history`` and ``undo``: the workspace as a whole."""
+"""``init``, ``validate``, ``commit``, ``history`` and ``undo``: the workspace as a whole."""
 
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +18,7 @@ def register(app: typer.Typer) -> None:
     """Add the workspace commands to the root app."""
     command(app, "init")(init)
     command(app, "validate")(validate)
+    command(app, "commit")(commit)
     command(app, "history")(history)
     command(app, "undo")(undo)
 
@@ -41,8 +42,12 @@ def init(
     typer.echo(f"已在 {folder} 新建工作区（办法：{profile}）。下一步：decisiontrack decision add")
 
 
-def validate() -> None:
-    """检查全部文件的格式和相互引用；每个问题一行：路径:行号: 说明。"""
+def validate(
+    strict: Annotated[
+        bool, typer.Option("--strict", help="有警告（如未提交的修改、可疑的日期）也以退出码 3 结束。")
+    ] = False,
+) -> None:
+    """检查全部文件的格式和相互引用，并列出未提交到 git 的记录文件；每个问题一行：路径:行号: 说明。"""
     from decisiontrack.cli._common import one_workspace
     from decisiontrack.errors import ExitCode
     from decisiontrack.validation import validate as validate_files
@@ -52,10 +57,33 @@ def validate() -> None:
         typer.echo("\n".join(str(problem) for problem in problems))
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
-    if errors:
-        typer.echo(f"发现 {len(errors)} 个错误、{warnings} 个警告。", err=True)
+    if errors or (strict and warnings):
+        why = "（--strict：有警告也不通过）" if strict and not errors else ""
+        typer.echo(f"发现 {len(errors)} 个错误、{warnings} 个警告{why}。", err=True)
         raise typer.Exit(int(ExitCode.DATA))
     typer.echo(f"校验通过：{count} 项决策，{warnings} 个警告。")
+
+
+def commit(
+    message: Annotated[str, typer.Option("--message", "-m", help="提交说明：修改了什么、为什么。")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[路径]...", help="只提交这些文件或目录，默认全部记录文件。")
+    ] = None,
+) -> None:
+    """把手工修改过的记录文件（decisiontrack.toml 和 decisions/ 下）提交到 git，先检查它们能否读取。"""
+    from decisiontrack.cli import _state
+    from decisiontrack.ops.commit import commit_hand_edits
+
+    files, warnings = commit_hand_edits(workspace_root(), message, paths)
+    if not files:
+        typer.echo("没有需要提交的修改：记录文件与最近一次提交相同。")
+        return
+    for shown in files:
+        typer.echo(f"已提交 {_state.shown_path(_state.root / shown)}")
+    typer.echo(f"共提交 {len(files)} 个文件。")
+    for warning in warnings:
+        typer.echo(f"警告：{warning}", err=True)
+
 
 
 def history(

@@ -21,7 +21,7 @@ from pathlib import Path
 from decisiontrack.errors import DataError, UserError
 from decisiontrack.export.redact import Redactor, redactor_for
 from decisiontrack.model.evaluation import KIND_LABELS
-from decisiontrack.store.atomic import write_atomic
+from decisiontrack.store.atomic import make_directory, reporting_os_errors, write_atomic
 
 INDEX = "index.md"
 WITHHELD = "withheld.md"
@@ -60,7 +60,8 @@ def write_public(workspace, profile, directory: Path, force: bool = False) -> Pu
     """Write the set into ``directory``; refuses a non-empty one unless ``force``.
 
     With ``force``, the files of an earlier set (``*.docx``, index.md, withheld.md) are removed
-    first, so a report that may no longer be published does not linger; other files stay.
+    first, so a report that may no longer be published does not linger; other files stay. A set
+    that cannot be written whole (a full disk) is removed again: no partial disclosure is left.
     """
     if workspace.errors:
         raise DataError(workspace.errors)
@@ -69,10 +70,16 @@ def write_public(workspace, profile, directory: Path, force: bool = False) -> Pu
     chosen = select(workspace, profile, redact)
     from decisiontrack.render.gbt9704 import render_docx
 
-    for report in chosen.reports:
-        render_docx(report.body, report.meta, directory / report.file, overwrite=force)
-    write_atomic(directory / INDEX, redact(index_markdown(chosen, workspace, profile)), overwrite=force)
-    write_atomic(directory / WITHHELD, redact(withheld_markdown(chosen, profile)), overwrite=force)
+    written: list[Path] = []
+    try:
+        for report in chosen.reports:
+            written.append(render_docx(report.body, report.meta, directory / report.file, overwrite=force))
+        written.append(write_atomic(directory / INDEX, redact(index_markdown(chosen, workspace, profile)), overwrite=force))
+        written.append(write_atomic(directory / WITHHELD, redact(withheld_markdown(chosen, profile)), overwrite=force))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     return chosen
 
 
@@ -162,13 +169,14 @@ def withheld_markdown(chosen: PublicSet, profile=None) -> str:
 def _prepare(directory: Path, force: bool) -> None:
     if directory.exists() and not directory.is_dir():
         raise UserError(f"{directory} 不是目录")
-    if directory.is_dir() and any(directory.iterdir()):
-        if not force:
-            raise UserError(f"目录 {directory} 不是空的；如确需覆盖其中的公开文件，请加 --force")
-        for old in [*directory.glob("*.docx"), directory / INDEX, directory / WITHHELD]:
-            if old.is_file():
-                old.unlink()
-    directory.mkdir(parents=True, exist_ok=True)
+    with reporting_os_errors(directory, "写入目录"):
+        if directory.is_dir() and any(directory.iterdir()):
+            if not force:
+                raise UserError(f"目录 {directory} 不是空的；如确需覆盖其中的公开文件，请加 --force")
+            for old in [*directory.glob("*.docx"), directory / INDEX, directory / WITHHELD]:
+                if old.is_file():
+                    old.unlink()
+    make_directory(directory)
 
 
 def _cell(text: str) -> str:

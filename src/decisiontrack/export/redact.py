@@ -4,9 +4,23 @@ Ordos 第二十一条: 参与后评估的单位和个人“应当对工作中知
 保密义务”; 任丘第七条: 跟踪反馈、后评估结果“除涉及国家秘密、商业秘密或者个人隐私外，应向社会公开”.
 So every text of ``export public`` passes through :func:`redact_text` before it is written.
 
+People type personal data in many shapes, so the text is searched in a normalised copy — NFKC,
+which reads the full-width digits and letters of a Chinese input method (１３８, ｚｈａｎｇ＠…) as
+ASCII — and, for names, contacts and secret titles, with whitespace removed (``张 三``). Each match
+is mapped back to the characters of the original, so the published text keeps its own punctuation
+and widths everywhere else. What is found:
+
+- telephone numbers: mobiles (``138 0013 8000``, ``138-0013-8000``, ``138.0013.8000``, ``+86``…),
+  landlines with an area code (``0477-8581234``, ``（0477）858 1234``, extensions), and 7–8 digit
+  local numbers after a word that announces a number (电话、座机、传真…);
+- 18-digit ID numbers with a final X, also written in groups (``110105 19491231 002X``), the 15 of
+  old cards, and any longer run of digits;
+- e-mail addresses; WeChat ids (``wxid_…`` anywhere, any id after 微信/微信号); QQ numbers after QQ;
+- the names of opinion submitters (masked as ``张＊＊``), known contacts, secret titles and 文号.
+
 Example::
 
-    >>> redact_text("联系人张某某，电话 138-0013-8000，邮箱 zhang@example.com", known=["张某某"])
+    >>> redact_text("联系人张 某某，电话 １３８-００１３-８０００，邮箱 zhang@example.com", known=["张某某"])
     '联系人张＊＊，电话 ［电话已隐去］，邮箱 ［电子邮箱已隐去］'
 
 Patterns are bounded by "no digit" look-arounds, not ``\\b``: in Python a Chinese character is a
@@ -16,6 +30,7 @@ word character, so ``\\b`` would miss ``电话13800138000``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,28 +38,92 @@ PHONE_MASK = "［电话已隐去］"
 EMAIL_MASK = "［电子邮箱已隐去］"
 ID_MASK = "［身份证号已隐去］"
 CONTACT_MASK = "［联系方式已隐去］"
+WECHAT_MASK = "［微信号已隐去］"
+QQ_MASK = "［QQ号已隐去］"
 SECRET_MASK = "［涉密内容已隐去］"
+NAME_MASK = "＊"  # full-width: a Markdown "**" would turn the text around it bold
 
-_SEP = r"[ \t\-\u2010-\u2015\u2212]"  # a space or any dash between digit groups
+_SEP = r"[ \t.\-\u2010-\u2015\u2212]"  # one space, dot or dash of any kind between digit groups
+_NOT_AFTER_DIGITS = r"(?<![0-9])"  # the number starts here, not inside a longer one
+_NOT_BEFORE_DIGITS = r"(?![0-9])"  # and ends here (a space and another number may follow)
+_LOCAL = rf"[1-9][0-9]{{2,3}}{_SEP}?[0-9]{{4}}"  # 858 1234, 8581234, 8581-1234
+_EXTENSION = rf"(?:{_SEP}?(?:转|-|ext\.?)[0-9]{{1,6}})?"
+_ANNOUNCES_NUMBER = r"(?:电话|手机|座机|固话|热线|传真|联系方式|tel|phone|fax)"
+
 _EMAIL = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
     r"\.[A-Za-z](?:[A-Za-z0-9\-]*[A-Za-z])?"  # the top-level domain ends in a letter
 )
-# 18 digits (the last may be X) or the 15 of old cards; any longer run of digits goes too.
-_ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[Xx]|[0-9]{15,})(?![0-9])")
+_ID = re.compile(
+    rf"{_NOT_AFTER_DIGITS}(?:[0-9]{{6}}{_SEP}?[0-9]{{8}}{_SEP}?[0-9]{{3}}[0-9Xx]"  # 110105 19491231 002X
+    rf"|[0-9]{{6}}{_SEP}?[0-9]{{4}}{_SEP}?[0-9]{{4}}{_SEP}?[0-9]{{3}}[0-9Xx]"  # 110105 1949 1231 002X
+    rf"|[0-9]{{15,}})(?![0-9])"  # 15 digits of an old card, or any longer run
+)
 _MOBILE = re.compile(
-    rf"(?<![0-9])(?:(?:\+|00)?86{_SEP}?|（\+?86）|\(\+?86\))?1[3-9][0-9]{_SEP}?[0-9]{{4}}{_SEP}?[0-9]{{4}}(?![0-9])"
+    rf"{_NOT_AFTER_DIGITS}(?:(?:\+|00)?86{_SEP}?|\(\+?86\){_SEP}?)?"
+    rf"(?:1[3-9][0-9]{_SEP}?[0-9]{{4}}{_SEP}?[0-9]{{4}}|1[3-9][0-9]{{2}}{_SEP}?[0-9]{{3}}{_SEP}?[0-9]{{4}})"
+    rf"{_NOT_BEFORE_DIGITS}"
 )
 _LANDLINE = re.compile(
-    rf"(?<![0-9])(?:(?:\+|00)?86{_SEP}?)?(?:\(0[0-9]{{2,3}}\)|（0[0-9]{{2,3}}）|0[0-9]{{2,3}}{_SEP}?)"
-    rf"[ \t]?[1-9][0-9]{{6,7}}(?:{_SEP}?(?:转|-|ext\.?)[0-9]{{1,6}})?(?![0-9])"
+    rf"{_NOT_AFTER_DIGITS}(?:(?:\+|00)?86{_SEP}?)?(?:\(0[0-9]{{2,3}}\)|0[0-9]{{2,3}}{_SEP}?)"
+    rf"[ \t]?{_LOCAL}{_EXTENSION}{_NOT_BEFORE_DIGITS}"
 )
-_PATTERNS = ((_EMAIL, EMAIL_MASK), (_ID, ID_MASK), (_MOBILE, PHONE_MASK), (_LANDLINE, PHONE_MASK))
+_LOCAL_NUMBER = re.compile(
+    rf"{_ANNOUNCES_NUMBER}[^0-9\n]{{0,4}}?(?P<v>{_NOT_AFTER_DIGITS}{_LOCAL}{_EXTENSION}){_NOT_BEFORE_DIGITS}",
+    re.IGNORECASE,
+)
+_WECHAT = re.compile(
+    r"(?<![A-Za-z0-9_-])wxid_[A-Za-z0-9_-]{4,}"
+    r"|(?:微信号?|wechat|weixin|vx)[^A-Za-z0-9\n]{0,4}?(?P<v>(?<![A-Za-z0-9_-])[A-Za-z][-_A-Za-z0-9]{5,19})"
+    r"(?![-_A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_QQ = re.compile(r"QQ(?:号码|号)?[^0-9\n]{0,4}?(?P<v>(?<![0-9])[1-9][0-9]{4,11})(?![0-9])", re.IGNORECASE)
+_PATTERNS = ((_EMAIL, EMAIL_MASK), (_ID, ID_MASK), (_MOBILE, PHONE_MASK), (_LANDLINE, PHONE_MASK),
+             (_LOCAL_NUMBER, PHONE_MASK), (_WECHAT, WECHAT_MASK), (_QQ, QQ_MASK))
+
+
+@dataclass(frozen=True)
+class _View:
+    """A normalised copy of a text and, for each of its characters, the index it came from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of the original that the view's ``[start, end)`` was made from."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _normalise(text: str, *, drop_spaces: bool = False) -> str:
+    normal = unicodedata.normalize("NFKC", text)
+    return "".join(normal.split()) if drop_spaces else normal
+
+
+def _view(text: str, *, drop_spaces: bool = False) -> _View:
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        normal = char if char.isascii() and not (drop_spaces and char.isspace()) else _normalise(
+            char, drop_spaces=drop_spaces)
+        chars.append(normal)
+        origin.extend([index] * len(normal))
+    return _View("".join(chars), tuple(origin))
+
+
+@dataclass(frozen=True, order=True)
+class _Match:
+    """A stretch of the original text and what replaces it; earlier, then longer, then stronger wins."""
+
+    start: int
+    length: int
+    rank: int
+    mask: str
 
 
 def redact_text(text: str, known: Iterable[str] = (), contacts: Iterable[str] = (),
                 secrets: Iterable[str] = ()) -> str:
-    """Mask personal data in ``text``: known values first, then every pattern.
+    """Mask personal data in ``text``: secret titles, known contacts and names, then every pattern.
 
     Args:
         text: free text (a report body, a title, an index line).
@@ -55,29 +134,48 @@ def redact_text(text: str, known: Iterable[str] = (), contacts: Iterable[str] = 
     Values shorter than two characters are not replaced: masking ``王`` would mangle the
     whole text. The result is deterministic and idempotent.
     """
-    replacements = {value: SECRET_MASK for value in _clean(secrets)}
-    replacements.update({value: CONTACT_MASK for value in _clean(contacts)})
-    replacements.update({value: mask_name(value) for value in _clean(known)})
-    for value in sorted(replacements, key=lambda v: (-len(v), v)):
-        text = text.replace(value, replacements[value])
+    matches: list[_Match] = []
+    values = [(value, SECRET_MASK, 0) for value in _clean(secrets)]
+    values += [(value, CONTACT_MASK, 1) for value in _clean(contacts)]
+    values += [(value, mask_name(value), 3) for value in _clean(known)]
+    if values:
+        compact = _view(text, drop_spaces=True)
+        for value, mask, rank in values:
+            for found in re.finditer(re.escape(value), compact.text):
+                start, end = compact.span(found.start(), found.end())
+                matches.append(_Match(start, -(end - start), rank, mask))
+    wide = _view(text)
     for pattern, mask in _PATTERNS:
-        text = pattern.sub(mask, text)
-    return text
+        for found in pattern.finditer(wide.text):
+            group = "v" if "v" in pattern.groupindex and found.group("v") else 0
+            start, end = wide.span(found.start(group), found.end(group))
+            matches.append(_Match(start, -(end - start), 2, mask))
+    return _apply(text, matches)
 
 
-NAME_MASK = "＊"  # full-width: a Markdown "**" would turn the text around it bold
+def _apply(text: str, matches: list[_Match]) -> str:
+    parts: list[str] = []
+    position = 0
+    for match in sorted(matches):
+        if match.start < position:
+            continue  # overlaps a stretch already masked
+        parts += [text[position:match.start], match.mask]
+        position = match.start - match.length
+    return "".join(parts) + text[position:]
 
 
 def mask_name(name: str) -> str:
     """``张某某`` → ``张＊＊``: keep the first character where a name must be shown."""
-    name = name.strip()
+    name = _normalise(name, drop_spaces=True)
     if len(name) <= 1:
         return NAME_MASK
     return name[0] + NAME_MASK * (len(name) - 1)
 
 
 def _clean(values: Iterable[str]) -> set[str]:
-    return {v.strip() for v in values if v and len(v.strip()) >= 2}
+    """Values as they are searched for: normalised, without spaces, at least two characters."""
+    normal = (_normalise(value, drop_spaces=True) for value in values if value)
+    return {value for value in normal if len(value) >= 2}
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,46 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
+
+CONTROL_CHARACTER = re.compile(r"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Characters pasted text must not carry: ANSI escapes, backspace, NUL… (tab and line breaks are fine)."""
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x08": "退格", "\x1b": "ESC，终端颜色等转义序列的开头", "\x7f": "DEL", "\r": "单独的回车"}
+
+
+def describe_control_character(char: str) -> str:
+    """``\\x1b（ESC，终端颜色等转义序列的开头）``: what a user needs to find and delete it."""
+    code = f"\\x{ord(char):02x}"
+    name = _CONTROL_NAMES.get(char)
+    return f"{code}（{name}）" if name else code
+
+
+def find_control_character(value, at: tuple = ()) -> tuple[tuple, str] | None:
+    """The key path and first control character in a string or nested data, if any."""
+    if isinstance(value, str):
+        match = CONTROL_CHARACTER.search(value)
+        return (at, match.group()) if match else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = find_control_character(item, (*at, key))
+        if found:
+            return found
+    return None
+
+
+def check_required_text(value: str) -> str:
+    """A required text (a title, a unit) may not be empty or only spaces."""
+    if not value.strip():
+        raise PydanticCustomError("blank_text", "不能为空，也不能只有空格")
+    return value
+
+
+RequiredText = Annotated[str, AfterValidator(check_required_text)]
+"""A text the SPEC requires: ``title``, ``undertaking_unit``, ``responsible_unit``, a person's name."""
 
 
 def check_id(value: str) -> str:
@@ -32,9 +69,27 @@ Day = Annotated[date, Field(strict=True)]
 
 
 class Record(BaseModel):
-    """Base of every file's model: strict types, unknown keys kept in ``model_extra``."""
+    """Base of every file's model: strict types, unknown keys kept in ``model_extra``.
+
+    No text of any record, unknown keys included, may hold a control character: pasted from a
+    terminal or a web page, an ANSI escape or a backspace would garble every view and break Word.
+    The error carries the key path (``ctx["at"]``) so that a file's line or an option can be named.
+    """
 
     model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data):
+        found = find_control_character(data) if isinstance(data, dict) else None
+        if found:
+            at, char = found
+            raise PydanticCustomError(
+                "control_character",
+                "含有控制字符 {char}，多半是从终端或网页粘贴带入的；请删除它（只允许制表符和换行）",
+                {"char": describe_control_character(char), "at": at},
+            )
+        return data
 
 
 def text_field() -> str:

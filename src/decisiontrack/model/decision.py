@@ -7,7 +7,16 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_order, optional_list, optional_text, text_field
+from decisiontrack.model.common import (
+    Day,
+    Record,
+    RecordId,
+    RequiredText,
+    check_order,
+    optional_list,
+    optional_text,
+    text_field,
+)
 
 Category = Literal["plan", "policy", "reform", "project", "normative", "other"]
 Classification = Literal["public", "internal", "secret"]
@@ -70,13 +79,13 @@ class Decision(Record):
     """A decision; ``effective_until`` is inclusive and absent for open-ended ones."""
 
     id: RecordId
-    title: str
+    title: RequiredText
     doc_number: str | None = None
     category: Category
     adopted_on: Day
     effective_from: Day
     effective_until: Day | None = None
-    undertaking_unit: str
+    undertaking_unit: RequiredText
     broad_impact: bool = False
     public_concern: bool = False
     continue_intended: bool = False

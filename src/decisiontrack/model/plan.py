@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from decisiontrack.model.common import Day, Record, RecordId, check_unique, optional_list, text_field
+from decisiontrack.model.common import Day, Record, RecordId, RequiredText, check_unique, optional_list, text_field
 
 FIELD_LABELS: dict[str, str] = {
     "responsible_unit": "责任机构",
@@ -22,7 +22,7 @@ FIELD_LABELS: dict[str, str] = {
 class Person(Record):
     """A responsible person (责任人员); ``contact`` is personal information."""
 
-    name: str
+    name: RequiredText
     role: str = text_field()
     contact: str = text_field()
 
@@ -60,7 +60,7 @@ class Milestone(Record):
 class TrackingPlan(Record):
     """第六条: 责任机构和责任人员、时间节点、方法步骤."""
 
-    responsible_unit: str
+    responsible_unit: RequiredText
     created_on: Day | None = None
     steps: str = text_field()
     methods: list[str] = Field(default_factory=list)

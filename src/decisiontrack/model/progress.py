@@ -6,13 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from decisiontrack.model.common import Day, Record, text_field
+from decisiontrack.model.common import Day, Record, RequiredText, text_field
 
 
 class Indicator(Record):
     """A measured indicator: target and actual may be numbers or short texts."""
 
-    name: str
+    name: RequiredText
     unit: str = text_field()
     target: int | float | str | None = None
     actual: int | float | str | None = None

@@ -10,10 +10,15 @@ DEFAULT_PROFILE = "ordos-2024"
 
 
 class WorkspaceSection(Record):
-    """``[workspace]``: the deciding organ and the regulation it works under."""
+    """``[workspace]``: the deciding organ and the regulation it works under.
+
+    ``allow_secret_text``: a repository on a classified network may hold the real titles and texts
+    of secret decisions; by default they keep a placeholder only (``ops/secrecy.py``).
+    """
 
     organization: str = ""
     profile: str = DEFAULT_PROFILE
+    allow_secret_text: bool = False
 
 
 class CheckSection(Record):

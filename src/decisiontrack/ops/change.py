@@ -69,7 +69,8 @@ class Change:
     ``files``, ``removed`` and ``warnings`` are filled by :func:`writes` from the transaction: the
     files the command really wrote or removed (``removed`` those removed), and what git warned
     about (a detached HEAD). ``trailers`` are added to the transaction's own
-    (``Decisiontrack-Command``, ``Decisiontrack-Decision``).
+    (``Decisiontrack-Command``, ``Decisiontrack-Decision``). ``notes`` are what the operation wants
+    the user to know (e.g. that a secret title was not stored).
     """
 
     command: str
@@ -79,6 +80,7 @@ class Change:
     warnings: list[str] = field(default_factory=list)
     trailers: dict[str, str] = field(default_factory=dict)
     removed: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -112,16 +114,27 @@ def writes(operation: Callable[P, R]) -> Callable[..., R]:
 
 
 def build(model: type[BaseModel], data: dict, option_names: dict[str, str] | None = None):
-    """Validate options into a record; errors name the command-line option (``--adopted-on``)."""
+    """Validate options into a record; errors name the command-line option (``--adopted-on``).
+
+    The option of an error at ``("submitter", "name")`` is ``--submitter-name``; ``option_names``
+    maps a key (or the first keys joined by ``_``) to another option: ``{"milestones": "--milestone"}``.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        from decisiontrack.store.problems import describe_error
+        from decisiontrack.store.problems import describe_error, error_loc
 
         lines = []
         for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
-            key = str(loc[0]) if loc else ""
-            option = (option_names or {}).get(key, "--" + key.replace("_", "-")) if key else ""
+            option = _option_for(error_loc(item), option_names or {})
             lines.append(f"{option}：{describe_error(item)}" if option else describe_error(item))
         raise UserError("；".join(lines)) from None
+
+
+def _option_for(loc: tuple, option_names: dict[str, str]) -> str:
+    keys = [str(part) for part in loc if not isinstance(part, int)]
+    for end in range(len(keys), 0, -1):
+        joined = "_".join(keys[:end])
+        if joined in option_names:
+            return option_names[joined]
+    return "--" + "-".join(keys).replace("_", "-") if keys else ""

@@ -13,6 +13,7 @@ from decisiontrack.ops.change import Change, build, writes
 from decisiontrack.ops.fields import apply_fields, changed_labels, refuse_fields
 from decisiontrack.ops.folders import decision_dir, safe_id
 from decisiontrack.ops.items import close_item, parse_dated_item
+from decisiontrack.ops.secrecy import secret_text_allowed, withhold_secret_text
 from decisiontrack.store.loader import DECISIONS
 from decisiontrack.store.records import create_record, edit_record
 
@@ -45,19 +46,21 @@ def next_decision_id(root: Path, year: int) -> str:
 @writes
 def add_decision(root: Path, fields: dict, *, force: bool = False) -> tuple[Decision, Change]:
     """Write ``decisions/<id>/decision.toml``; the id defaults to the next free number."""
-    if not fields.get("id"):
+    if fields.get("id") is None:
         adopted = fields.get("adopted_on")
         if not isinstance(adopted, date):
             raise UserError("缺少 --adopted-on，无法生成默认编号")
         fields = {**fields, "id": next_decision_id(root, adopted.year)}
     safe_id(fields["id"], "--id")
+    fields = dict(fields)
+    notice = withhold_secret_text(fields["id"], fields, allowed=secret_text_allowed(root))
     decision = build(Decision, fields)
     path = root / DECISIONS / decision.id / "decision.toml"
     if path.exists() and not force:
         raise UserError(f"决策 {decision.id} 已存在（{DECISIONS}/{decision.id}/decision.toml）；"
                         "换一个 --id，或加 --force 覆盖")
     create_record(path, decision, force=force)
-    return decision, Change("decision add", decision.id, decision.title)
+    return decision, Change("decision add", decision.id, decision.title, notes=[notice] if notice else [])
 
 
 SETTABLE = {key: label for key, label in FIELD_LABELS.items()
@@ -79,19 +82,24 @@ def set_decision(root: Path, decision_id: str, fields: dict) -> tuple[Decision, 
     folder = decision_dir(root, decision_id)
     refuse_fields(fields, SETTABLE, SET_ELSEWHERE, "决策")
     changed: list[str] = []
+    notes: list[str] = []
+    allowed = secret_text_allowed(root)
 
     def change(document) -> None:
         changed.extend(apply_fields(document, fields, Decision))
+        notice = withhold_secret_text(decision_id, document, allowed=allowed)  # a secret decision keeps no text
+        if notice:
+            notes.append(f"{notice}。此前的提交中仍有原来的文字，如须从 git 历史中清除，请由仓库管理员处理")
 
     shown = f"{DECISIONS}/{decision_id}/decision.toml"
     decision = edit_record(folder / "decision.toml", shown, Decision, change)
-    return decision, Change("decision set", decision_id, changed_labels(changed, FIELD_LABELS))
+    return decision, Change("decision set", decision_id, changed_labels(changed, FIELD_LABELS), notes=notes)
 
 
 def parse_milestone(text: str, index: int) -> Milestone:
-    """``2024-06-30:完成年度调查`` → milestone ``m<index>``."""
+    """``2024-06-30:完成年度调查`` → milestone ``m<index>``; a bad title names ``--milestone``."""
     due, title = parse_dated_item(text, "--milestone", "2024-06-30:完成年度调查")
-    return Milestone(id=f"m{index}", title=title, due=due)
+    return build(Milestone, {"id": f"m{index}", "title": title, "due": due}, {"title": "--milestone"})
 
 
 def milestone_problem(text: str) -> str | None:
@@ -130,10 +138,11 @@ def create_plan(root: Path, decision_id: str, fields: dict, milestones: list[str
         raise UserError(f"{DECISIONS}/{decision_id}/plan.toml 已存在；要修改请直接编辑该文件，或加 --force 重写")
     data = {
         **fields,
-        "milestones": [parse_milestone(text, i).model_dump() for i, text in enumerate(milestones, 1)],
+        "milestones": [parse_milestone(text, i).model_dump(exclude_defaults=True)
+                       for i, text in enumerate(milestones, 1)],
         "people": [parse_person(text) for text in people],
     }
-    plan = build(TrackingPlan, data)
+    plan = build(TrackingPlan, data, {"milestones": "--milestone", "people": "--person"})
     create_record(path, plan, force=force)
     return plan, Change("plan create", decision_id, f"{plan.responsible_unit}，{len(plan.milestones)}个时间节点")
 

@@ -96,7 +96,7 @@ def add_inspection(root: Path, decision_id: str, fields: dict, rectifications: l
     """Record a supervision (督查, 第十条) and its rectification items, with copies of its papers."""
     folder = decision_dir(root, decision_id)
     items = [parse_rectification(text, i) for i, text in enumerate(rectifications, 1)]
-    inspection = build(Inspection, {**fields, "rectifications": items})
+    inspection = build(Inspection, {**fields, "rectifications": items}, {"rectifications": "--rectification"})
     if evidence:
         inspection.evidence = keep_evidence(evidence, folder)
     _new_entry(folder, "inspections", inspection.conducted_on, inspection.method, inspection)

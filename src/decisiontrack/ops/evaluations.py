@@ -132,7 +132,7 @@ def start_evaluation(
         )
     if fields.get("scope") == "partial" and not str(fields.get("scope_note", "")).strip():
         raise UserError("--scope partial 需要 --scope-note 写明评估的主要内容（第十三条）")
-    if not fields.get("id"):
+    if fields.get("id") is None:
         started = fields.get("started_on")
         if not isinstance(started, date) or not fields.get("kind"):
             raise UserError("缺少 --started-on 或 --kind，无法生成默认评估编号")

@@ -44,18 +44,3 @@ def open_decision(root: Path, decision_id: str, problems: list | None = None) ->
     if problems is not None:
         problems.extend(found)
     return folder
-
-
-def prune_empty_folders(path: Path, stop: Path) -> None:
-    """Remove ``path``'s folder and its parents while they are empty, up to (not including) ``stop``.
-
-    A decision folder left empty (by ``undo`` or ``decision rename``) would otherwise be read as a
-    decision without decision.toml.
-    """
-    folder = path.parent
-    while folder != stop and stop in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -6,19 +6,25 @@ both closed by setting ``done_on`` on the item with a given id.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
-from decisiontrack.errors import UserError
+from decisiontrack.dates import parse_day
+from decisiontrack.errors import UserError, printable
+
+_DATED_ITEM = re.compile(r"([^:：]*)[:：]?(.*)", re.S)
+"""``日期:事项``; the colon may be full-width, as a Chinese input method types it."""
 
 
 def parse_dated_item(text: str, option: str, example: str) -> tuple[date, str]:
     """``2024-06-30:完成年度调查`` → (date, text); the error names the option and an example."""
-    due_text, _, item = text.partition(":")
+    due_text, item = _DATED_ITEM.match(text).groups()
     try:
-        return date.fromisoformat(due_text.strip()), item.strip()
+        return parse_day(due_text), item.strip()
     except ValueError:
-        raise UserError(f"{option} “{text}” 无效：应写成 日期:事项，如 {example}，且日期必须真实存在") from None
+        raise UserError(f"{option} “{printable(text)}” 无效：应写成 日期:事项，如 {example}，"
+                        "日期格式为 YYYY-MM-DD 且必须真实存在") from None
 
 
 def close_item(items: list[Any], item_id: str, on: date, what: str, shown: str) -> Any:

@@ -13,7 +13,8 @@ from pathlib import Path
 from decisiontrack.errors import UserError
 from decisiontrack.model.decision import Decision
 from decisiontrack.ops.change import Change, writes
-from decisiontrack.ops.folders import decision_dir, prune_empty_folders, safe_id
+from decisiontrack.ops.folders import decision_dir, safe_id
+from decisiontrack.store.atomic import prune_empty_folders
 from decisiontrack.store.frontmatter import FrontMatterError, join_front_matter, split_front_matter
 from decisiontrack.store.history import TRAILER_RENAMED_FROM
 from decisiontrack.store.loader import DECISIONS

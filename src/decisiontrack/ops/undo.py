@@ -13,7 +13,7 @@ from pathlib import Path
 
 from decisiontrack.errors import UserError
 from decisiontrack.ops.change import Change, subject_verb, writes
-from decisiontrack.ops.folders import prune_empty_folders
+from decisiontrack.store.atomic import prune_empty_folders
 from decisiontrack.store.git import changed_files, find_repository
 from decisiontrack.store.history import TRAILER_REVERTS, Commit, changed_paths, file_at, log, resolve
 from decisiontrack.store.loader import DECISIONS

@@ -112,7 +112,9 @@ def _as_date(value: object, key: str) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    from decisiontrack.dates import parse_day
+
     try:
-        return date.fromisoformat(str(value).strip())
+        return parse_day(str(value))  # YYYY-MM-DD only, as on the command line
     except ValueError:
         raise MetaError(key, f"{key} 的日期“{value}”无效：请写成 2024-01-08") from None

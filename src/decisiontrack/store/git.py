@@ -22,6 +22,7 @@ INDEX_LOCK_WAIT_SECONDS = 5.0
 
 TRAILER_COMMAND = "Decisiontrack-Command"
 TRAILER_DECISION = "Decisiontrack-Decision"
+TRAILER_HAND_EDITED = "Decisiontrack-Hand-Edited"
 
 
 class GitRefused(Exception):
@@ -71,25 +72,63 @@ def init_repository(root: Path) -> bool:
     return _git(root, "init", "-q").returncode == 0
 
 
-def changed_files(repo: Repository, paths: list[str]) -> list[str]:
-    """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
+def file_states(repo: Repository, paths: list[str], *, ignored: bool = False) -> list[tuple[str, str]]:
+    """Of ``paths`` (files or folders, relative to the top), each file that differs from HEAD or
+    is untracked (or, with ``ignored``, ignored), with its two-letter ``git status --porcelain`` code
+    (``??`` untracked, ``!!`` ignored, `` M``…)."""
     if not paths:
         return []
-    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths)
+    flags = ["--ignored=matching"] if ignored else []
+    result = _git(repo.top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", *flags, "--",
+                  *paths)
     if result.returncode != 0:
         return []
-    names = []
-    entries = result.stdout.split("\0")
-    index = 0
-    while index < len(entries):
-        entry = entries[index]
-        index += 1
-        if len(entry) < 4:
+    return sorted((entry[3:], entry[:2]) for entry in result.stdout.split("\0") if len(entry) > 3)
+
+
+def record_file_states(root: Path) -> list[tuple[str, str]]:
+    """The workspace's record files (settings, ``decisions/``) that differ from HEAD or are untracked.
+
+    Paths are relative to the workspace, each with its ``git status --porcelain`` code; empty
+    outside git.
+    """
+    from decisiontrack.store.locate import SETTINGS_FILE
+
+    repo = find_repository(root)
+    if repo is None:
+        return []
+    states = file_states(repo, [repo.relative(root / SETTINGS_FILE), repo.relative(root / "decisions")], ignored=True)
+    return [(Path(os.path.relpath(repo.top / name, root.resolve())).as_posix(), state) for name, state in states]
+
+
+def head_contents(repo: Repository, paths: list[str]) -> dict[str, bytes | None]:
+    """The bytes of each path (relative to the top) in HEAD, None where HEAD has no such file: one git call."""
+    if not paths:
+        return {}
+    result = subprocess.run(["git", "-C", str(repo.top), "cat-file", "--batch"], capture_output=True,
+                            input="".join(f"HEAD:{path}\n" for path in paths).encode("utf-8"))
+    contents: dict[str, bytes | None] = {}
+    output, position = result.stdout, 0
+    for path in paths:
+        end = output.find(b"\n", position)
+        if end < 0:
+            contents[path] = None
             continue
-        names.append(entry[3:])
-        if entry[0] in "RC":  # a rename names its source next
-            index += 1
-    return sorted(names)
+        header = output[position:end]
+        position = end + 1
+        contents[path] = None
+        if header.endswith((b" missing", b" ambiguous")):  # "<name> missing": the name may hold spaces
+            continue
+        _, kind, size = header.split()
+        if kind == b"blob":
+            contents[path] = output[position:position + int(size)]
+        position += int(size) + 1
+    return contents
+
+
+def changed_files(repo: Repository, paths: list[str]) -> list[str]:
+    """Of ``paths`` (files or folders, relative to the top), those that differ from HEAD or are untracked."""
+    return [name for name, _ in file_states(repo, paths)]
 
 
 def _staged(repo: Repository) -> list[str]:
@@ -106,22 +145,43 @@ def _index_lock_problem(repo: Repository) -> str | None:
             age = time.time() - lock.stat().st_mtime
         except FileNotFoundError:
             return None
-        if age > STALE_INDEX_LOCK_SECONDS:
-            minutes = int(age // 60)
-            return (f"git 的锁文件 {lock} 已存在 {minutes} 分钟，多半是 git 异常退出后残留的。"
-                    f"确认没有 git 程序在运行后，删除它：rm {lock}")
+        if age > STALE_INDEX_LOCK_SECONDS and not _git_running(repo):
+            return (f"git 的锁文件 {lock} 已存在 {int(age // 60)} 分钟，且没有 git 程序在运行，"
+                    f"是 git 异常退出后残留的；请删除它：rm {lock}")
         if time.monotonic() > deadline:
             return f"另一个 git 程序正在使用仓库（锁文件 {lock}）；请等它结束"
         time.sleep(0.1)
     return None
 
 
+def _git_running(repo: Repository) -> bool:
+    """True when a git process works in this repository (Linux ``/proc``; elsewhere assumed not)."""
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return False
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/comm", encoding="utf-8", errors="replace") as handle:
+                if not handle.read().startswith("git"):
+                    continue
+            cwd = Path(os.readlink(f"/proc/{entry}/cwd"))
+        except OSError:
+            continue
+        if cwd == repo.top or repo.top in cwd.parents or cwd == repo.git_dir or repo.git_dir in cwd.parents:
+            return True
+    return False
+
+
 def _explain(detail: str) -> str:
+    """git's refusal in Chinese: what is wrong and what to do; git's own words follow as detail."""
     if "user.email" in detail or "user.name" in detail or "identity" in detail:
-        return ('git 未设置提交人；请运行 git config user.name "姓名" 和 git config user.email "邮箱"')
+        return 'git 未设置提交人；请运行 git config user.name "姓名" 和 git config user.email "邮箱"'
     if "index.lock" in detail:
         return f"另一个 git 程序正在使用仓库：{detail}"
-    return f"git 拒绝提交：{detail}"
+    if ".gitignore" in detail:
+        return f"记录文件被 .gitignore 忽略，git 不会记录它；请从 .gitignore 中删去相应的规则：{detail.splitlines()[0]}"
+    return (f"git 拒绝提交（仓库的提交钩子 pre-commit、commit-msg 或签名设置未通过）：{detail or '没有给出原因'}")
 
 
 def commit(repo: Repository, files: list[str], message: str) -> list[str]:
@@ -132,14 +192,18 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     problem = _index_lock_problem(repo)
     if problem:
         raise GitRefused(problem)
-    others = sorted(set(_staged(repo)) - set(files))
-    if others:
-        listed = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
-        raise GitRefused(f"暂存区中已有其他文件（{listed}），为免混入本次提交而未提交；"
-                         "请先提交或取消暂存它们（git restore --staged 文件）")
     added = _git(repo.top, "add", "-A", "--", *files)
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
+    staged = _staged(repo)
+    others = sorted(set(staged) - set(files))
+    if others:
+        _git(repo.top, "reset", "-q", "--", *files)  # leave the index as it was found
+        listed = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
+        raise GitRefused(f"暂存区中已有其他文件（{listed}），为免混入本次提交而未提交；"
+                         "请先提交或取消暂存它们（git restore --staged 文件）")
+    if not staged:
+        return []  # the files were rewritten as they already were in HEAD: nothing to record
     committed = _git(repo.top, "commit", "-q", "-m", message)
     if committed.returncode != 0:
         detail = (committed.stderr.strip() or committed.stdout.strip())

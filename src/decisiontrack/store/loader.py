@@ -152,10 +152,8 @@ def load_decision(root: Path, decision_id: str, problems: list[Problem], *,
 def _line_of_key(path: Path, key: str) -> int | None:
     from decisiontrack.store.tomlfile import line_of
 
-    try:
-        return line_of(path.read_text(encoding="utf-8"), (key,))
-    except (OSError, UnicodeDecodeError):
-        return None
+    text, _ = read_text(path, str(path))
+    return line_of(text, (key,)) if text is not None else None
 
 
 def decision_ids(root: Path) -> list[str]:

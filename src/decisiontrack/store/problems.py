@@ -19,8 +19,13 @@ def dotted(loc: tuple) -> str:
     return text
 
 
+def error_loc(error: dict) -> tuple:
+    """Where a pydantic error is: its ``loc``, deepened by the key path a record-wide check names."""
+    return (*error["loc"], *(error.get("ctx") or {}).get("at", ()))
+
+
 def describe_error(error: dict) -> str:
-    key = dotted(tuple(error["loc"])) or "文件"
+    key = dotted(error_loc(error)) or "文件"
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -47,6 +52,8 @@ def describe_error(error: dict) -> str:
         return f"{key} 的值 {value} 太大，应不大于 {ctx.get('le', ctx.get('lt'))}"
     if kind in {"string_too_short", "too_short"}:
         return f"{key} 不能为空"
+    if kind in {"control_character", "blank_text"}:
+        return f"{key} {error['msg']}"
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return message if not error["loc"] else f"{key}：{message}"
@@ -57,7 +64,7 @@ def validation_problems(error: ValidationError, text: str, shown: str) -> list[P
     """One problem per pydantic error, at the line of the offending key."""
     lines = key_lines(text)
     return [
-        Problem(shown, line_of(text, tuple(item["loc"]), lines) or 1, describe_error(item))
+        Problem(shown, line_of(text, error_loc(item), lines) or 1, describe_error(item))
         for item in error.errors(include_url=False)
     ]
 

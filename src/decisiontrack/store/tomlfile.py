@@ -13,6 +13,7 @@ from pathlib import Path
 import tomli  # compiled with mypyc: twice as fast as the standard library's tomllib, same data, same errors
 
 from decisiontrack.errors import Problem
+from decisiontrack.model.common import CONTROL_CHARACTER, describe_control_character
 
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _DATE_LIKE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -48,6 +49,9 @@ def decode_error_message(error: tomli.TOMLDecodeError, line_text: str = "") -> s
         except ValueError:
             return f"日期 {candidate.group(0)} 不存在，请改为真实的日期"
     raw = _AT_LINE.sub("", str(error)).replace("(at end of document)", "").strip()
+    control = CONTROL_CHARACTER.search(line_text)
+    if raw.startswith("Illegal character") and control:
+        return f"含有控制字符 {describe_control_character(control.group())}，多半是从终端或网页粘贴带入的；请删除它"
     for english, chinese in _MESSAGES.items():
         if raw.startswith(english):
             return f"TOML 语法错误：{chinese}"
@@ -55,7 +59,11 @@ def decode_error_message(error: tomli.TOMLDecodeError, line_text: str = "") -> s
 
 
 def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]:
-    """Read a UTF-8 file; a missing or non-UTF-8 file is a problem, not an exception."""
+    """Read a UTF-8 file; a missing or non-UTF-8 file is a problem, not an exception.
+
+    A byte-order mark (Windows Notepad saves "UTF-8" with one) is dropped: TOML would read it
+    as a stray character on line 1.
+    """
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -64,7 +72,7 @@ def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]
     except OSError as error:
         return None, Problem(shown, None, f"无法读取文件：{error.strerror}")
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, Problem(shown, line, "文件不是 UTF-8 编码，请用 UTF-8 另存该文件")

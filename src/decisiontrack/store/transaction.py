@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import os
+import shlex
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from decisiontrack.errors import NotCommitted, UserError
-from decisiontrack.store.atomic import write_atomic
+from decisiontrack.store.atomic import os_reason, prune_empty_folders, reporting_os_errors, write_atomic
 
 if TYPE_CHECKING:
     from decisiontrack.store.git import Repository
@@ -55,6 +56,7 @@ class Transaction:
     root: Path
     commit: bool
     repository: Repository | None = None
+    explicit: bool = False
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     previous: dict[Path, bytes | None] = field(default_factory=dict)
@@ -72,7 +74,7 @@ class Transaction:
         self.trailers = {TRAILER_COMMAND: command, TRAILER_DECISION: decision}
 
     def before_write(self, path: Path) -> None:
-        """Keep the old bytes for a rollback, and note a file edited by hand since its last commit."""
+        """Keep the old bytes: for a rollback, and to tell at the commit whether they were committed."""
         path = Path(path)
         if path in self.previous:
             return
@@ -80,24 +82,44 @@ class Transaction:
             self.previous[path] = path.read_bytes()
         except FileNotFoundError:
             self.previous[path] = None
-            return
-        if self.repository is not None:
-            from decisiontrack.store.git import changed_files
 
-            self.hand_edited += changed_files(self.repository, [self.repository.relative(path)])
+    def find_hand_edits(self) -> None:
+        """Note the files this command rewrote whose old content was not the committed one (edited by
+        hand, or written with ``--no-commit``): one git call for all, whatever their number."""
+        from decisiontrack.store.git import head_contents
+
+        old = {self.repository.relative(path): content for path, content in self.previous.items()
+               if content is not None}
+        committed = head_contents(self.repository, list(old))
+        self.hand_edited += [name for name, content in old.items()
+                             if committed.get(name) is None or _lines(committed[name]) != _lines(content)]
 
     def note_written(self, path: Path) -> None:
         if path not in self._noted:  # a set: an import notes thousands of files
             self._noted.add(path)
             self.written.append(path)
 
+    def adopt(self, path: Path) -> None:
+        """Commit a file as it is on disk — changed, added or deleted by hand (``decisiontrack commit``)."""
+        path = Path(path)
+        if path.exists():
+            self.note_written(path)
+        elif path not in self.removed:
+            self.removed.append(path)
+
     def rollback(self) -> None:
-        """Put every file back as it was before the transaction (new files are removed)."""
+        """Put every file back as it was before the transaction (new files and their new folders go)."""
         for path, old in reversed(list(self.previous.items())):
             if old is None:
                 Path(path).unlink(missing_ok=True)
+                prune_empty_folders(Path(path).resolve(), self.root.resolve())
             else:
                 write_atomic(path, old, overwrite=True)
+
+
+def _lines(content: bytes) -> bytes:
+    """Content compared as git stores it with ``core.autocrlf``: line ends alike."""
+    return content.replace(b"\r\n", b"\n")
 
 
 def active() -> Transaction:
@@ -111,8 +133,6 @@ def active() -> Transaction:
 def write_record(path: Path, content: str | bytes, *, overwrite: bool = False) -> Path:
     """Write one record file atomically, as part of the running transaction."""
     tx = active()
-    if Path(path).exists() and not overwrite:
-        raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
     tx.before_write(path)
     write_atomic(path, content, overwrite=overwrite)
     tx.note_written(Path(path))
@@ -143,7 +163,8 @@ def remove_record(path: Path) -> None:
     """Delete a record file as part of the running transaction (restored on failure)."""
     tx = active()
     tx.before_write(path)
-    Path(path).unlink()
+    with reporting_os_errors(path, "删除"):
+        Path(path).unlink()
     tx.removed.append(Path(path))
 
 
@@ -179,7 +200,7 @@ def _locked(lock_path: Path) -> Iterator[None]:
         raise UserError(f"等待工作区写入锁超过 {timeout:g} 秒：另一项写入仍未结束（锁文件 {lock_path}）。"
                         "请稍后重试") from None
     except OSError as error:
-        raise UserError(f"无法创建工作区写入锁 {lock_path}：{error.strerror}") from None
+        raise UserError(f"无法创建工作区写入锁 {lock_path}：{os_reason(error)}") from None
     try:
         yield
     finally:
@@ -198,11 +219,12 @@ def _auto_commit(root: Path) -> bool:
 
 
 @contextmanager
-def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
+def transaction(root: Path, *, commit: bool = True, explicit: bool = False) -> Iterator[Transaction]:
     """Run one writing command: lock, let it write, commit what it wrote, unlock.
 
     ``commit`` is False for ``--no-commit``; a workspace outside git or with ``auto_commit =
-    false`` is written without a commit. An exception inside rolls every file back.
+    false`` is written without a commit, unless the commit is what the user asked for
+    (``explicit``: ``decisiontrack commit``). An exception inside rolls every file back.
     """
     from decisiontrack.store.git import find_repository
 
@@ -211,8 +233,8 @@ def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
     repository = find_repository(root)
     lock_path = repository.common_dir / LOCK_NAME if repository else root / f".{LOCK_NAME}"
     with _locked(lock_path):
-        committing = commit and repository is not None and _auto_commit(root)
-        tx = Transaction(root, committing, repository if committing else None)
+        committing = commit and repository is not None and (explicit or _auto_commit(root))
+        tx = Transaction(root, committing, repository if committing else None, explicit=explicit)
         token = _active.set(tx)
         try:
             yield tx
@@ -226,19 +248,22 @@ def transaction(root: Path, *, commit: bool = True) -> Iterator[Transaction]:
 
 
 def _commit(tx: Transaction) -> None:
-    from decisiontrack.store.git import GitRefused, commit, message_with_trailers
+    from decisiontrack.store.git import TRAILER_HAND_EDITED, GitRefused, commit, message_with_trailers
 
     repo = tx.repository
     files = [repo.relative(path) for path in [*tx.written, *tx.removed]]
+    tx.find_hand_edits()
     subject = tx.subject or "decisiontrack 写入"
     trailers = dict(tx.trailers)
     if tx.hand_edited:
         subject += "（一并提交此前未提交的手工修改）"
-        trailers["Decisiontrack-Hand-Edited"] = "、".join(sorted(set(tx.hand_edited)))
+        trailers[TRAILER_HAND_EDITED] = "、".join(sorted(set(tx.hand_edited)))
     try:
         tx.warnings += commit(repo, files, message_with_trailers(subject, trailers))
     except GitRefused as refused:
+        if tx.explicit:  # ``decisiontrack commit`` wrote nothing: only the commit failed
+            raise NotCommitted(f"未能提交到 git：{refused}", []) from None
         raise NotCommitted(
-            f"已写入但未提交到 git：{refused}。处理后运行 decisiontrack commit -m \"{subject}\" 补交",
+            f"已写入但未提交到 git：{refused}。处理后运行 decisiontrack commit -m {shlex.quote(subject)} 补交提交",
             tx.written,
         ) from None

@@ -1,0 +1,67 @@
+"""Atomic writes: a file and the folders it needs appear in one step, or not at all (issue 10)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from decisiontrack.errors import UserError
+from decisiontrack.store.atomic import is_temporary, write_atomic
+from tests.helpers import decision_toml, run, workspace
+
+
+def test_new_folders_appear_with_their_file_and_ordinary_modes(tmp_path):
+    path = tmp_path / "decisions/2024-005/evaluations/e1/evaluation.toml"
+    write_atomic(path, "id = \"e1\"\n")
+    assert path.read_text(encoding="utf-8") == "id = \"e1\"\n"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "decisions").stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["2024-005", "decisions", "e1", "evaluation.toml",
+                                                          "evaluations"]
+
+
+def test_a_write_failing_before_the_rename_leaves_no_folder_and_no_temporary_file(tmp_path, monkeypatch):
+    def refused(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("decisiontrack.store.atomic.os.rename", refused)
+    with pytest.raises(UserError, match="磁盘空间已满"):
+        write_atomic(tmp_path / "decisions/2024-005/decision.toml", "id = \"2024-005\"\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_what_a_killed_write_leaves_is_named_by_validate_and_never_committed(tmp_path):
+    root = tmp_path / "ws"
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府").exit_code == 0
+    staging = root / "decisions/.2024-005.k3j2h1.tmp"
+    staging.mkdir()
+    (staging / "decision.toml").write_text(decision_toml(id="2024-005"), encoding="utf-8")
+    (root / "decisions/.decision.toml.a1b2c3.tmp").write_text("id = ", encoding="utf-8")
+    result = run(root, "validate")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "decisions/.2024-005.k3j2h1.tmp/decision.toml: 警告：是写入中断后残留的临时文件，可以删除\n"
+        "decisions/.decision.toml.a1b2c3.tmp: 警告：是写入中断后残留的临时文件，可以删除\n"
+        "校验通过：0 项决策，2 个警告。\n"
+    )
+    assert run(root, "commit", "-m", "x").stdout == "没有需要提交的修改：记录文件与最近一次提交相同。\n"
+
+
+@pytest.mark.parametrize("name", [".plan.toml.x1y2z3.tmp", "a/.2024-001.abc.tmp/decision.toml"])
+def test_temporary_names(name):
+    assert is_temporary(name)
+
+
+@pytest.mark.parametrize("name", ["plan.toml", ".gitkeep", "decisions/2024-001/x.tmp"])
+def test_record_names_are_not_temporary(name):
+    assert not is_temporary(name)
+
+
+def test_an_existing_folder_is_written_in_place(tmp_path):
+    root = workspace(tmp_path, {"decisions/2024-001/decision.toml": decision_toml(id="2024-001")})
+    write_atomic(root / "decisions/2024-001/decision.toml", "x = 1\n", overwrite=True)
+    assert sorted(p.name for p in (root / "decisions/2024-001").iterdir()) == ["decision.toml"]

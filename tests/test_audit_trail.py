@@ -1,0 +1,357 @@
+"""The audit trail is never silently incomplete: git refusing is exit 4, hand edits are committed
+and said so, ``decisiontrack commit`` and ``validate`` close the gap (issue 10, items 1–2).
+
+Commit subjects are Chinese wording another helper may change: these tests read trailers, files
+and counts.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from decisiontrack.store import git as store_git
+from tests.helpers import run, snapshot
+
+ADD = ("decision", "add", "--title", "鄂尔多斯市公共租赁住房管理办法", "--category", "policy",
+       "--adopted-on", "2024-01-08", "--effective-from", "2024-02-01", "--undertaking-unit", "市住房和城乡建设局")
+OPINION = ("feedback", "add", "2024-001", "--received-on", "2024-03-15", "--channel", "letter", "--stance", "oppose")
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "core.quotePath=false", "-C", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", check=True).stdout
+
+
+def commit_count(root: Path) -> int:
+    return int(git(root, "rev-list", "--count", "HEAD"))
+
+
+def head_files(root: Path) -> list[str]:
+    return sorted(line for line in git(root, "show", "--name-only", "--format=", "HEAD").splitlines() if line)
+
+
+def trailers(root: Path) -> dict[str, str]:
+    text = git(root, "log", "-1", "--format=%(trailers:only,unfold)")
+    return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = tmp_path / "ws"
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府").exit_code == 0
+    assert run(root, *ADD).exit_code == 0
+    return root
+
+
+def test_every_write_carries_trailers_naming_command_and_decision(repo):
+    assert trailers(repo) == {"Decisiontrack-Command": "decision add", "Decisiontrack-Decision": "2024-001"}
+    assert head_files(repo) == ["decisions/2024-001/decision.toml"]
+
+
+def assert_not_committed(result, root: Path, before: int, *phrases: str, staged: str = "") -> None:
+    """Exit 4: the file is written and named, the message says why and what to run, no commit."""
+    assert result.exit_code == 4, result.output
+    written = [line.removeprefix("已写入 ") for line in result.stdout.splitlines() if line.startswith("已写入 ")]
+    assert len(written) == 1 and (root / written[0]).is_file()
+    assert "错误：已写入但未提交到 git：" in result.stderr
+    assert "decisiontrack commit -m" in result.stderr
+    for phrase in phrases:
+        assert phrase in result.stderr
+    assert commit_count(root) == before
+    assert git(root, "diff", "--cached", "--name-only") == staged  # the index is left as it was
+
+
+def test_a_stale_index_lock_is_exit_4_naming_the_lock_and_the_fix(repo, monkeypatch):
+    """A ``.git/index.lock`` older than five minutes with no git working here: reported with ``rm``."""
+    monkeypatch.setattr(store_git, "_git_running", lambda repository: False)
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")
+    old = time.time() - 600
+    os.utime(lock, (old, old))
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, f"git 的锁文件 {lock} 已存在 10 分钟", f"请删除它：rm {lock}")
+    lock.unlink()
+    result = run(repo, "commit", "-m", "补交意见")
+    assert result.exit_code == 0
+    assert commit_count(repo) == before + 1
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_live_index_lock_is_waited_for_then_exit_4(repo, monkeypatch):
+    """A fresh lock (a ``git pull`` running) is waited for a few seconds, then reported, not removed."""
+    monkeypatch.setattr(store_git, "INDEX_LOCK_WAIT_SECONDS", 0.3)
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, "另一个 git 程序正在使用仓库", "请等它结束")
+    assert lock.exists()
+
+
+def test_an_old_lock_while_git_works_here_is_not_called_stale(repo, monkeypatch):
+    monkeypatch.setattr(store_git, "INDEX_LOCK_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(store_git, "_git_running", lambda repository: True)
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")
+    os.utime(lock, (time.time() - 600, time.time() - 600))
+    result = run(repo, *OPINION)
+    assert result.exit_code == 4
+    assert "另一个 git 程序正在使用仓库" in result.stderr and "rm " not in result.stderr
+
+
+def test_no_git_identity_is_exit_4_saying_how_to_set_it(repo, monkeypatch):
+    for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    git(repo, "config", "user.useConfigOnly", "true")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, 'git config user.name "姓名"', 'git config user.email "邮箱"')
+
+
+def test_a_failing_hook_is_exit_4_with_the_hooks_words(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho '本单位规定：提交前须经科长审核' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, "git 拒绝提交", "本单位规定：提交前须经科长审核")
+    hook.unlink()
+    assert run(repo, "commit", "-m", "补交意见").exit_code == 0
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_files_staged_by_someone_else_are_not_swept_into_the_commit(repo):
+    (repo / "草稿.txt").write_text("个人笔记\n", encoding="utf-8")
+    git(repo, "add", "草稿.txt")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, "暂存区中已有其他文件（草稿.txt）", "git restore --staged",
+                         staged="草稿.txt\n")
+
+
+def test_on_a_detached_head_the_write_is_committed_with_a_warning(repo):
+    git(repo, "checkout", "-q", "--detach")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert result.exit_code == 0
+    assert "警告：仓库处于分离 HEAD 状态" in result.stderr and "git switch -c" in result.stderr
+    assert commit_count(repo) == before + 1
+
+
+def test_a_hand_edited_file_rewritten_by_a_command_is_committed_saying_so(repo):
+    plan = ("plan", "create", "2024-001", "--responsible-unit", "保障科", "--milestone", "2024-06-30:入户调查")
+    assert run(repo, *plan).exit_code == 0
+    path = repo / "decisions/2024-001/plan.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 科长批注：按时完成\n", encoding="utf-8")
+    before = commit_count(repo)
+    assert run(repo, "plan", "done", "2024-001", "m1", "--on", "2024-06-20").exit_code == 0
+    assert commit_count(repo) == before + 1
+    assert "一并提交此前未提交的手工修改" in git(repo, "log", "-1", "--format=%s")
+    assert trailers(repo)["Decisiontrack-Hand-Edited"] == "decisions/2024-001/plan.toml"
+    assert "# 科长批注：按时完成" in git(repo, "show", "HEAD:decisions/2024-001/plan.toml")
+
+
+def test_an_ordinary_write_has_no_hand_edited_trailer(repo):
+    assert run(repo, *OPINION).exit_code == 0
+    assert "Decisiontrack-Hand-Edited" not in trailers(repo)
+
+
+def test_rewriting_a_file_as_it_was_is_not_a_refusal(repo):
+    before = commit_count(repo)
+    result = run(repo, *ADD, "--id", "2024-001", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert commit_count(repo) == before
+
+
+def test_commit_puts_hand_edits_into_the_history(repo):
+    decision = repo / "decisions/2024-001/decision.toml"
+    decision.write_text(decision.read_text(encoding="utf-8").replace("2024-02-01", "2024-03-01"), encoding="utf-8")
+    (repo / "decisions/2024-001/feedback").mkdir()
+    (repo / "decisions/2024-001/feedback/20240315-visit-0a1b.toml").write_text(
+        'received_on = 2024-03-15\nchannel = "visit"\nstance = "support"\n', encoding="utf-8")
+    (repo / "草稿.txt").write_text("不是记录文件\n", encoding="utf-8")
+    before = commit_count(repo)
+    result = run(repo, "commit", "-m", "更正 2024-001 的施行日期，补录来访意见")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ("已提交 decisions/2024-001/decision.toml\n"
+                             "已提交 decisions/2024-001/feedback/20240315-visit-0a1b.toml\n共提交 2 个文件。\n")
+    assert commit_count(repo) == before + 1
+    assert git(repo, "log", "-1", "--format=%s") == "更正 2024-001 的施行日期，补录来访意见\n"
+    assert trailers(repo)["Decisiontrack-Command"] == "commit"
+    assert git(repo, "status", "--porcelain") == "?? 草稿.txt\n"
+
+
+def test_commit_records_a_file_deleted_by_hand(repo):
+    assert run(repo, *OPINION).exit_code == 0
+    entry = next((repo / "decisions/2024-001/feedback").glob("*.toml"))
+    entry.unlink()
+    result = run(repo, "commit", "-m", "删除重复登记的意见")
+    assert result.exit_code == 0
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "show", "--name-status", "--format=", "HEAD").startswith("D\t")
+
+
+def test_commit_with_nothing_to_commit_says_so(repo):
+    before = commit_count(repo)
+    result = run(repo, "commit", "-m", "无修改")
+    assert result.exit_code == 0
+    assert result.stdout == "没有需要提交的修改：记录文件与最近一次提交相同。\n"
+    assert commit_count(repo) == before
+
+
+def test_commit_refuses_a_broken_record_with_its_line_and_commits_nothing(repo):
+    decision = repo / "decisions/2024-001/decision.toml"
+    decision.write_text(decision.read_text(encoding="utf-8").replace('category = "policy"', 'category = "polcy"'),
+                        encoding="utf-8")
+    before = commit_count(repo)
+    result = run(repo, "commit", "-m", "修改类别")
+    assert result.exit_code == 3
+    assert 'decisions/2024-001/decision.toml:3: category 的值“polcy”无效' in result.stderr
+    assert commit_count(repo) == before
+
+
+def test_commit_of_chosen_paths_leaves_the_others(repo):
+    assert run(repo, *ADD).exit_code == 0  # 2024-002
+    for decision_id in ("2024-001", "2024-002"):
+        path = repo / f"decisions/{decision_id}/decision.toml"
+        path.write_text(path.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    result = run(repo, "commit", "-m", "批注 2024-002", str(repo / "decisions/2024-002"))
+    assert result.exit_code == 0
+    assert head_files(repo) == ["decisions/2024-002/decision.toml"]
+    assert git(repo, "status", "--porcelain") == " M decisions/2024-001/decision.toml\n"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    (" ", "错误：-m：提交说明不能为空"),
+    ("更正\x1b[31m日期", "错误：-m：提交说明“更正\\x1b[31m日期”含有控制字符"),
+])
+def test_commit_refuses_a_blank_or_pasted_message(repo, message, expected):
+    before = commit_count(repo)
+    result = run(repo, "commit", "-m", message)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert commit_count(repo) == before
+
+
+def test_commit_refused_by_git_is_exit_4_without_claiming_a_write(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho '须经科长审核' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    decision = repo / "decisions/2024-001/decision.toml"
+    decision.write_text(decision.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    result = run(repo, "commit", "-m", "批注")
+    assert result.exit_code == 4
+    assert result.stdout == ""
+    assert result.stderr.startswith("错误：未能提交到 git：git 拒绝提交") and "须经科长审核" in result.stderr
+
+
+def test_commit_outside_git_is_a_usage_error(tmp_path):
+    root = tmp_path / "ws"
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府", "--no-git").exit_code == 0
+    result = run(root, "commit", "-m", "x")
+    assert result.exit_code == 2
+    assert "工作区不在 git 仓库中" in result.stderr
+
+
+def test_commit_works_when_auto_commit_is_off(repo):
+    settings = repo / "decisiontrack.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("auto_commit = true", "auto_commit = false"),
+                        encoding="utf-8")
+    result = run(repo, "commit", "-m", "关闭自动提交")
+    assert result.exit_code == 0
+    assert head_files(repo) == ["decisiontrack.toml"]
+
+
+def test_validate_lists_uncommitted_record_files_as_warnings_and_strict_fails(repo):
+    assert run(repo, *OPINION, "--no-commit").exit_code == 0
+    entry = next((repo / "decisions/2024-001/feedback").glob("*.toml")).name
+    decision = repo / "decisions/2024-001/decision.toml"
+    decision.write_text(decision.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    leftover = repo / "decisions/2024-001/.decision.toml.k3j2h1.tmp"
+    leftover.write_text("id = ")
+    (repo / "草稿.txt").write_text("不是记录文件\n", encoding="utf-8")
+    result = run(repo, "validate")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "decisions/2024-001/.decision.toml.k3j2h1.tmp: 警告：是写入中断后残留的临时文件，可以删除\n"
+        "decisions/2024-001/decision.toml: 警告：与最近一次提交不同（有未提交的修改）；"
+        "确认无误后运行 decisiontrack commit -m \"说明\" 提交\n"
+        f"decisions/2024-001/feedback/{entry}: 警告：尚未提交到 git（新文件）；"
+        "确认无误后运行 decisiontrack commit -m \"说明\" 提交\n"
+        "校验通过：1 项决策，3 个警告。\n"
+    )
+    strict = run(repo, "validate", "--strict")
+    assert strict.exit_code == 3
+    assert strict.stderr == "发现 0 个错误、3 个警告（--strict：有警告也不通过）。\n"
+    leftover.unlink()
+    assert run(repo, "commit", "-m", "补交").exit_code == 0
+    assert run(repo, "validate", "--strict").exit_code == 0
+
+
+def test_a_deleted_record_file_is_listed_by_validate(repo):
+    (repo / "decisions/2024-001/decision.toml").unlink()
+    result = run(repo, "validate")
+    assert "decisions/2024-001/decision.toml: 警告：已删除，但删除尚未提交到 git" in result.stdout
+
+
+def test_a_write_that_fails_before_its_commit_leaves_no_trace(repo, monkeypatch):
+    """An error inside the transaction rolls back: no file, no empty folder, no commit."""
+    from decisiontrack.ops import entries
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    before, count = snapshot(repo), commit_count(repo)
+    monkeypatch.setattr(entries, "entry_file_name", lambda day, kind, folder: "x.toml")
+    monkeypatch.setattr("decisiontrack.store.atomic.os.fsync", broken)
+    result = run(repo, *OPINION)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：无法写入 ") and result.stderr.endswith("x.toml：磁盘空间已满\n")
+    assert snapshot(repo) == before
+    assert not (repo / "decisions/2024-001/feedback").exists()
+    assert commit_count(repo) == count
+
+
+def test_a_workspace_in_a_subfolder_with_spaces_of_a_larger_repository(tmp_path):
+    """Several workspaces may share one repository; names with spaces are no problem for the trail."""
+    top = tmp_path / "共享 仓库"
+    top.mkdir()
+    git(top, "init", "-q")
+    (top / "其他科室.txt").write_text("别的单位的文件\n", encoding="utf-8")
+    git(top, "add", "其他科室.txt")
+    git(top, "commit", "-q", "-m", "其他")
+    root = top / "法制科 台账"
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府").exit_code == 0
+    assert run(root, *ADD).exit_code == 0
+    plan = ("plan", "create", "2024-001", "--responsible-unit", "保障科", "--milestone", "2024-06-30:入户调查")
+    assert run(root, *plan).exit_code == 0
+    path = root / "decisions/2024-001/plan.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 批注\n", encoding="utf-8")
+    assert "decisions/2024-001/plan.toml: 警告：与最近一次提交不同" in run(root, "validate").stdout
+    assert run(root, "plan", "done", "2024-001", "m1", "--on", "2024-06-20").exit_code == 0
+    assert trailers(top)["Decisiontrack-Hand-Edited"] == "法制科 台账/decisions/2024-001/plan.toml"
+    assert git(top, "status", "--porcelain") == ""
+    assert (top / ".git" / "decisiontrack.lock").exists()
+
+
+def test_a_record_ignored_by_gitignore_is_exit_4_naming_the_cause(repo):
+    (repo / ".gitignore").write_text("out/\nfeedback/\n", encoding="utf-8")
+    before = commit_count(repo)
+    result = run(repo, *OPINION)
+    assert_not_committed(result, repo, before, "记录文件被 .gitignore 忽略", "请从 .gitignore 中删去相应的规则")
+
+
+def test_validate_names_a_record_file_that_gitignore_hides(repo):
+    (repo / ".gitignore").write_text("out/\n*.bak.toml\n", encoding="utf-8")
+    (repo / "decisions/2024-001/plan.bak.toml").write_text('responsible_unit = "保障科"\n', encoding="utf-8")
+    result = run(repo, "validate")
+    assert ("decisions/2024-001/plan.bak.toml: 警告：被 .gitignore 忽略，永远不会进入 git 历史；"
+            "请从 .gitignore 中删去相应的规则") in result.stdout
+    assert run(repo, "commit", "-m", "x").stdout == "没有需要提交的修改：记录文件与最近一次提交相同。\n"
