@@ -106,9 +106,8 @@ class _Rows:
 
     def __init__(self, root: Path, update: bool):
         from decisiontrack.ops.decisions import highest_numbers
-        from decisiontrack.ops.secrecy import secret_text_allowed
 
-        self.secret_text_allowed = secret_text_allowed(root)
+        self.root = root
         self.withheld = 0
         self.existing = _existing(root)
         self.by_key = {_key(d.title, d.doc_number): d for d in self.existing.values() if d is not None}
@@ -151,9 +150,9 @@ class _Rows:
         Without its title and 文号 in the workspace, only the id column can match the row on the
         next import — a row without one would come in again as a new decision.
         """
-        from decisiontrack.ops.secrecy import withhold_secret_text
+        from decisiontrack.ops.secrecy import secret_text_allowed, withhold_secret_text
 
-        if self.secret_text_allowed or fields.get("classification") != "secret":
+        if fields.get("classification") != "secret" or secret_text_allowed(self.root):
             return True
         if not given:
             problems.append(f"{where}：涉密事项须在编号列写明编号：其名称和文号不存入工作区，"
