@@ -86,7 +86,7 @@ def opinion_counts(folder: DecisionFolder) -> tuple[Counter, Counter]:
 
     A withdrawn opinion (登记错误、重复登记) is not counted.
     """
-    counted = [o for o in folder.opinions if o.record.withdrawn_on is None]
+    counted = folder.standing_opinions
     channels = Counter(CHANNEL_LABELS[o.record.channel] for o in counted)
     stances = Counter(STANCE_LABELS[o.record.stance] for o in counted)
     return channels, stances

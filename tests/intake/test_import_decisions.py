@@ -239,10 +239,30 @@ def test_files_that_cannot_be_read(repo, tmp_path, name, content, code, message)
     assert "Traceback" not in result.stderr
 
 
-def test_secret_rows_keep_their_classification(repo, tmp_path):
-    rows = [[*HEADER, "密级"], [*ROW, "涉密"]]
-    assert run(repo, "import", "decisions", xlsx(tmp_path / "a.xlsx", rows)).exit_code == 0
-    assert 'classification = "secret"' in decision_files(repo)["2022-001"]
+def test_a_secret_row_keeps_its_classification_but_not_its_text(repo, tmp_path):
+    """Secret decisions keep no secret text (reliability issue; 鄂尔多斯第二十一条 保密义务): the
+    placeholder title, no 文号; the id column finds the row again, so a re-import adds nothing."""
+    rows = [["编号", *HEADER, "密级"], ["2022-007", *ROW, "涉密"]]
+    ledger = xlsx(tmp_path / "a.xlsx", rows)
+    result = run(repo, "import", "decisions", ledger)
+    assert result.exit_code == 0, result.stderr
+    text = decision_files(repo)["2022-007"]
+    assert 'title = "涉密事项 2022-007"' in text and 'classification = "secret"' in text
+    assert "doc_number" not in text
+    real_title = ROW[0]
+    log = git(repo, "log", "-p", "--format=%B")
+    assert real_title not in text + result.stdout + result.stderr + log
+    assert "1 项涉密决策只保存占位名称" in result.stderr
+    again = run(repo, "import", "decisions", ledger)
+    assert again.exit_code == 0 and "新增 0 项" in again.stdout
+
+
+def test_a_secret_row_without_an_id_is_refused_and_nothing_is_written(repo, tmp_path):
+    before = snapshot(repo)
+    result = run(repo, "import", "decisions", xlsx(tmp_path / "a.xlsx", [[*HEADER, "密级"], [*ROW, "涉密"]]))
+    assert result.exit_code == 3
+    assert "涉密事项须在编号列写明编号" in result.stderr
+    assert snapshot(repo) == before
 
 
 def _export(root: Path, out: Path) -> Path:

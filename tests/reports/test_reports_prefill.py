@@ -27,6 +27,23 @@ def test_opinion_counts_equal_the_records(tmp_path):
     assert counts["total"] == len(OPINIONS) == len(folder.opinions)
 
 
+def test_a_withdrawn_opinion_is_not_counted_in_a_report(tmp_path):
+    """An opinion withdrawn as 登记错误 or 重复登记 counts neither toward 较多意见 nor in a report."""
+    root = make(tmp_path)
+    first = sorted((root / "decisions/2022-001/feedback").glob("*.toml"))[0]
+    first.write_text("withdrawn_on = 2024-08-01\nwithdrawn_reason = \"重复登记\"\n" + first.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    counts = prefill.opinion_counts(load_workspace(root).decisions["2022-001"])
+    assert counts["total"] == len(OPINIONS) - 1
+
+
+def test_a_missing_plan_is_noted_without_an_article_other_办法_do_not_have(tmp_path):
+    """Only 鄂尔多斯第六条 requires a 跟踪反馈工作方案: a 任丘 report must not cite 第六条 for it."""
+    folder = _folder(tmp_path)
+    folder.plan = None
+    assert prefill.plan_facts(folder).notes == ["尚未制定跟踪反馈工作方案。"]
+
+
 def test_the_opinion_table_counts_by_channel_and_stance_with_totals(tmp_path):
     table = prefill.opinion_facts(_folder(tmp_path))
     assert table.headers == ("渠道", "支持", "反对", "建议", "中立", "合计")

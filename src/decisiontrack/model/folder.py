@@ -69,6 +69,11 @@ class DecisionFolder:
     def plan_path(self) -> str:
         return f"{self.path}/plan.toml"
 
+    @property
+    def standing_opinions(self) -> list[Entry[Opinion]]:
+        """The opinions not withdrawn (a withdrawn one was 登记错误 or 重复登记): what reports count."""
+        return [entry for entry in self.opinions if entry.record.withdrawn_on is None]
+
     def evaluation(self, evaluation_id: str) -> EvaluationFolder | None:
         """The evaluation folder with this id, if any."""
         return next((e for e in self.evaluations if e.id == evaluation_id), None)

@@ -11,19 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from decisiontrack.errors import UserError
+from decisiontrack.store.atomic import read_input
 
 EVIDENCE = "evidence"
-
-
-def _read(source: Path) -> bytes:
-    try:
-        return source.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"--evidence：找不到文件 {source}") from None
-    except IsADirectoryError:
-        raise UserError(f"--evidence：{source} 是目录，请给出文件") from None
-    except OSError as error:
-        raise UserError(f"--evidence：无法读取 {source}：{error.strerror}") from None
 
 
 def _free_name(folder: Path, name: str, content: bytes) -> Path:
@@ -45,7 +35,7 @@ def keep_evidence(sources: list[Path], base: Path) -> list[str]:
         source = Path(source)
         if source.name.startswith(".") or not source.name:
             raise UserError(f"--evidence：文件名“{source.name}”无效")
-        content = _read(source)
+        content = read_input(source, "--evidence")
         target = _free_name(base / EVIDENCE, source.name, content)
         if not target.exists():
             write_record(target, content)

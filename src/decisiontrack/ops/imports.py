@@ -107,6 +107,8 @@ class _Rows:
     def __init__(self, root: Path, update: bool):
         from decisiontrack.ops.decisions import highest_numbers
 
+        self.root = root
+        self.withheld = 0
         self.existing = _existing(root)
         self.by_key = {_key(d.title, d.doc_number): d for d in self.existing.values() if d is not None}
         self.numbers = highest_numbers(root)
@@ -123,6 +125,8 @@ class _Rows:
             except ValueError as error:
                 problems.append(f"{row.places['id']}：{error}")
                 return None
+        if not self._withhold_secret_text(fields, given, where, problems):
+            return None
         key = given or _key(fields.get("title"), fields.get("doc_number"))
         if key in self.seen:
             what = f"编号 {given}" if given else f"名称“{key[0]}”和文号“{key[1]}”"
@@ -139,6 +143,24 @@ class _Rows:
             fields["id"] = self._next_id(fields["adopted_on"].year)
         decision = _validate(Decision, fields, row.places, where, problems)
         return PlannedDecision(row.number, decision, ADDED) if decision is not None else None
+
+    def _withhold_secret_text(self, fields: dict, given: str | None, where: str, problems: list[str]) -> bool:
+        """A 涉密 row keeps no secret text (ops/secrecy.py); it needs an id to be found again.
+
+        Without its title and 文号 in the workspace, only the id column can match the row on the
+        next import — a row without one would come in again as a new decision.
+        """
+        from decisiontrack.ops.secrecy import secret_text_allowed, withhold_secret_text
+
+        if fields.get("classification") != "secret" or secret_text_allowed(self.root):
+            return True
+        if not given:
+            problems.append(f"{where}：涉密事项须在编号列写明编号：其名称和文号不存入工作区，"
+                            "再次导入时只能按编号识别（如本仓库可以存放涉密内容，请设置 allow_secret_text = true）")
+            return False
+        if withhold_secret_text(given, fields, allowed=False):
+            self.withheld += 1
+        return True
 
     def _next_id(self, year: int) -> str:
         """The next default id of that year, counting the ones this import has given."""
@@ -167,6 +189,9 @@ def plan_decisions(root: Path, path: Path, *, sheet: str | None = None, mapping:
             plan.rows.append(planned)
     if problems:
         raise refuse(path.name, problems)
+    if rows.withheld:
+        plan.notes.append(f"{rows.withheld} 项涉密决策只保存占位名称“涉密事项 编号”，名称、文号和摘要不予保存"
+                          "（保密义务：鄂尔多斯市办法第二十一条、任丘市办法第七条）")
     return plan
 
 

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from decisiontrack.errors import UserError
-
 #: Characters a Word file cannot hold or that print as nothing: C0 controls (but tab and
 #: line ends), DEL, C1 controls, and the non-characters U+FFFE/U+FFFF.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -59,17 +57,9 @@ class Source:
 def read_source(md_path: Path) -> Source:
     """Read and split a report; a file without front matter is all body."""
     from decisiontrack.render import RenderError
+    from decisiontrack.store.atomic import read_input
 
-    try:
-        raw = md_path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"找不到文件 {md_path}") from None
-    except IsADirectoryError:
-        raise UserError(f"{md_path} 是目录，请给出 Markdown 文件") from None
-    except OSError as error:
-        from decisiontrack.render.output import reason
-
-        raise UserError(f"无法读取 {md_path}：{reason(error)}") from None
+    raw = read_input(md_path)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

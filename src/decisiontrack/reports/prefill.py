@@ -64,7 +64,7 @@ def plan_facts(folder: DecisionFolder) -> Table:
             "跟踪反馈工作方案",
             "跟踪反馈工作方案",
             ("序号", "时间节点", "应完成日期", "完成日期", "状态"),
-            notes=["尚未制定跟踪反馈工作方案（第六条）。"],
+            notes=["尚未制定跟踪反馈工作方案。"],  # no article: only some 办法 require one (鄂尔多斯第六条)
         )
     rows = [
         (
@@ -94,13 +94,17 @@ def plan_facts(folder: DecisionFolder) -> Table:
 
 
 def opinion_counts(folder: DecisionFolder) -> dict:
-    """Counts by (channel, stance), by channel, by stance and in total — never who sent them."""
-    pairs = Counter((e.record.channel, e.record.stance) for e in folder.opinions)
+    """Counts by (channel, stance), by channel, by stance and in total — never who sent them.
+
+    Withdrawn opinions are not counted.
+    """
+    opinions = folder.standing_opinions
+    pairs = Counter((e.record.channel, e.record.stance) for e in opinions)
     return {
         "by_pair": dict(pairs),
-        "by_channel": dict(Counter(e.record.channel for e in folder.opinions)),
-        "by_stance": dict(Counter(e.record.stance for e in folder.opinions)),
-        "total": len(folder.opinions),
+        "by_channel": dict(Counter(e.record.channel for e in opinions)),
+        "by_stance": dict(Counter(e.record.stance for e in opinions)),
+        "total": len(opinions),
     }
 
 
@@ -117,7 +121,7 @@ def opinion_facts(folder: DecisionFolder) -> Table:
     rows.append(
         ("合计", *(str(counts["by_stance"].get(s, 0)) for s in stances), str(counts["total"]))
     )
-    dates = sorted(e.record.received_on for e in folder.opinions)
+    dates = sorted(e.record.received_on for e in folder.standing_opinions)
     notes = [
         f"共收到公众意见 {counts['total']} 条"
         + (f"（{chinese_date(dates[0])}至{chinese_date(dates[-1])}）。" if dates else "。")

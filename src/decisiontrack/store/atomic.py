@@ -45,6 +45,24 @@ def os_reason(error: OSError) -> str:
     return f"系统错误 {errno.errorcode.get(error.errno or 0, error.errno)}：{error.strerror or error}"
 
 
+def read_reason(error: OSError) -> str:
+    """The system's reason for a failed read, in Chinese (never strerror's English)."""
+    return "没有读取权限" if error.errno in (errno.EACCES, errno.EPERM) else os_reason(error)
+
+
+def read_input(path: Path, option: str = "") -> bytes:
+    """A file the user named (a report, an evidence file): missing or unreadable is exit 2 naming it."""
+    prefix = f"{option}：" if option else ""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{prefix}找不到文件 {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"{prefix}{path} 是目录，请给出文件") from None
+    except OSError as error:
+        raise UserError(f"{prefix}无法读取 {path}：{read_reason(error)}") from None
+
+
 @contextmanager
 def reporting_os_errors(path: Path | str, action: str = "写入") -> Iterator[None]:
     """Turn an OSError inside into a :class:`UserError` naming ``path`` and the reason (exit 2)."""

@@ -29,10 +29,18 @@ class GitRefused(Exception):
     """git did not commit; the message (Chinese) says why and what to do."""
 
 
-def _git(cwd: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
+def _git(cwd: Path | str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["git", "-C", str(cwd), *args], capture_output=True, text=True, encoding="utf-8", errors="replace"
+        ["git", "-C", str(cwd), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
+        input=stdin,
     )
+
+
+def _git_on_paths(cwd: Path | str, *args: str, paths: list[str]) -> subprocess.CompletedProcess[str]:
+    """A git command on many paths: given on stdin, so an import of 60,000 files stays under the
+    system's argument limit, and taken literally (a ``[`` in a name is no pattern)."""
+    return _git(cwd, "--literal-pathspecs", *args, "--pathspec-from-file=-", "--pathspec-file-nul",
+                stdin="\0".join(paths))
 
 
 @dataclass(frozen=True)
@@ -192,13 +200,13 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     problem = _index_lock_problem(repo)
     if problem:
         raise GitRefused(problem)
-    added = _git(repo.top, "add", "-A", "--", *files)
+    added = _git_on_paths(repo.top, "add", "-A", paths=files)
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
     staged = _staged(repo)
     others = sorted(set(staged) - set(files))
     if others:
-        _git(repo.top, "reset", "-q", "--", *files)  # leave the index as it was found
+        _git_on_paths(repo.top, "reset", "-q", paths=files)  # leave the index as it was found
         listed = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
         raise GitRefused(f"暂存区中已有其他文件（{listed}），为免混入本次提交而未提交；"
                          "请先提交或取消暂存它们（git restore --staged 文件）")
@@ -207,7 +215,7 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     committed = _git(repo.top, "commit", "-q", "-m", message)
     if committed.returncode != 0:
         detail = (committed.stderr.strip() or committed.stdout.strip())
-        _git(repo.top, "reset", "-q", "--", *files)  # leave the index as it was found
+        _git_on_paths(repo.top, "reset", "-q", paths=files)  # leave the index as it was found
         raise GitRefused(_explain(detail))
     if _git(repo.top, "symbolic-ref", "-q", "HEAD").returncode != 0:
         return ["仓库处于分离 HEAD 状态，本次提交不在任何分支上；请运行 git switch -c 分支名 保存它"]

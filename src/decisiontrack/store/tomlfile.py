@@ -70,7 +70,9 @@ def read_text(path: Path | str, shown: str) -> tuple[str | None, Problem | None]
     except FileNotFoundError:
         return None, Problem(shown, None, "文件不存在")
     except OSError as error:
-        return None, Problem(shown, None, f"无法读取文件：{error.strerror}")
+        from decisiontrack.store.atomic import read_reason
+
+        return None, Problem(shown, None, f"无法读取文件：{read_reason(error)}")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as error:
