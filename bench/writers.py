@@ -2,7 +2,7 @@
 
 Usage: python bench/writers.py [DECISIONS] [--writers N] [--repeat R]
 
-Generates DECISIONS decisions (default 10,000; five files each, as ``check_scale.py``) in a git
+Generates DECISIONS decisions (default 10,000; nine files each, as ``workspaces.py``) in a git
 repository with one initial commit, then measures:
 
 - a single ``feedback add`` as a user runs it (a subprocess, start-up and commit included), its
@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from check_scale import generate  # noqa: E402  (a sibling script, not a package)
+from workspaces import write_files as generate  # noqa: E402  (a sibling script, not a package)
 
 CLI = [sys.executable, "-m", "decisiontrack"]
 IDENTITY = {"GIT_AUTHOR_NAME": "基准测试", "GIT_AUTHOR_EMAIL": "bench@example.org",

@@ -78,6 +78,7 @@ def build_brief(
     secret = False
     for organisation, result in sources:
         records = _decisions(result)
+        by_decision = result.findings_by_decision()
         units.update(d.undertaking_unit for d in records.values())
         for decision_id, decision in records.items():
             if decision.classification == "secret" and not include_secret:
@@ -85,7 +86,7 @@ def build_brief(
             if unit is not None and decision.undertaking_unit != unit:
                 continue
             decisions += 1
-            findings = [f for f in result.findings if f.decision == decision_id]
+            findings = by_decision.get(decision_id, [])
             counts.update(f.level for f in findings)
             for level in LISTED:
                 duties = [Duty(level, plain_words(f.message), f.due, f.article) for f in findings if f.level == level]
@@ -108,8 +109,16 @@ def build_brief(
     )
 
 
+def brief_view(folder, findings, scope):
+    """What the check pass keeps of each decision for the brief: its ``decision.toml`` record."""
+    return folder.decision
+
+
 def _decisions(result: CheckResult) -> dict:
-    """Decision id → its ``decision.toml`` record (the check must keep the records)."""
+    """Decision id → its ``decision.toml`` record: the view of the pass (:func:`brief_view`), or
+    the records a check kept."""
+    if result.views:
+        return {key: decision for key, decision in result.views.items() if decision is not None}
     return {
         folder.id: folder.decision
         for folder in result.workspace.decisions.values()

@@ -4,6 +4,9 @@ Beyond what stops a record from loading (errors), ``validate`` warns about what 
 probably a mistake: a date before 1949 or after 2100 (a typo; ``9999-12-31`` is how offices write
 "open-ended"), free text in a secret decision's files (``ops/secrecy.py``), and record files the
 git history does not hold yet (hand edits not committed, files left out of git).
+
+It is one pass of :mod:`decisiontrack.checking` without the rules: each decision's files are read
+once, and :func:`folder_problems` (the pass's view) adds what only the records together show.
 """
 
 from __future__ import annotations
@@ -16,69 +19,81 @@ from pydantic import BaseModel
 
 from decisiontrack.dates import OPEN_END
 from decisiontrack.errors import Problem
-from decisiontrack.model.folder import DecisionFolder, Workspace
+from decisiontrack.model.folder import DecisionFolder
 
 EARLIEST_LIKELY = date(1949, 1, 1)
 LATEST_LIKELY = date(2100, 12, 31)
+_ANY_DAY = date(2000, 1, 1)
+"""``validate`` checks no rule, so the day does not matter."""
 
 
-def validate_workspace(workspace: Workspace, profile=None) -> list[Problem]:
-    """All problems (errors and warnings), sorted by path and line.
+def validate(root: Path) -> tuple[list[Problem], int]:
+    """All problems (errors and warnings) of the workspace at ``root``, sorted by path and line,
+    and the number of decisions.
 
-    With a profile, evaluation ``addresses`` must name its rules and ``outcome`` must be in
-    its vocabulary for that kind of decision.
+    Evaluation ``addresses`` must name the profile's rules and ``outcome`` must be in its
+    vocabulary for that kind of decision; evidence files must exist; the profile is checked too.
     """
-    problems = list(workspace.problems) + evidence_problems(workspace)
-    problems.extend(plan_warnings(workspace))
-    if profile is not None:
-        from decisiontrack.profiles.loader import profile_warnings
+    from decisiontrack.checking import EVERYTHING, check_many
+    from decisiontrack.profiles.loader import profile_warnings
 
-        problems.extend(profile_problems(workspace, profile))
-        problems.extend(profile_warnings(workspace.settings.workspace.profile, workspace.root))
-    lines = _Lines(workspace.root)
-    problems.extend(markdown_problems(workspace))
-    problems.extend(unlikely_dates(workspace, lines))
-    if not workspace.settings.workspace.allow_secret_text:
-        problems.extend(secret_text_problems(workspace, lines))
-    problems.extend(uncommitted_problems(workspace.root))
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+    [(_, result)] = list(check_many([root], _ANY_DAY, EVERYTHING, folder_problems, engine=False))
+    problems = [*result.errors, *result.warnings, *(p for found, _ in result.views.values() for p in found)]
+    problems += profile_warnings(result.workspace.settings.workspace.profile, root)
+    broken = {p.path for p in result.errors}
+    problems += markdown_problems(root, [path for _, paths in result.views.values() for path in paths], broken)
+    problems += uncommitted_problems(root)
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)), len(result.views)
 
 
-def plan_warnings(workspace: Workspace) -> list[Problem]:
+def folder_problems(folder, findings, scope) -> tuple[list[Problem], list[str]]:
+    """The view of the pass that ``validate`` keeps: the problems only the records of one decision
+    together show, and its Markdown files (read for control characters once the pass is done)."""
+    lines = _Lines(scope.root)
+    problems = [*profile_problems(folder, scope.profile, scope.root), *evidence_problems(folder, scope.root),
+                *plan_warnings(folder), *unlikely_dates(folder, lines)]
+    if not scope.settings.workspace.allow_secret_text:
+        problems += secret_text_problems(folder, lines)
+    return problems, markdown_paths(folder)
+
+
+def plan_warnings(folder) -> list[Problem]:
     """A plan without ``created_on`` counts from the decision's ``effective_from``: say so."""
-    warnings = []
-    for folder in workspace.decisions.values():
-        if folder.plan is not None and folder.plan.created_on is None:
-            warnings.append(Problem(folder.plan_path, None,
-                                    "没有写 created_on（方案制定日期）：检查时视为自决策施行之日（effective_from）起已有方案；"
-                                    "请补上方案实际制定的日期，如 created_on = 2024-02-10", "warning"))
-    return warnings
+    if folder.plan is not None and folder.plan.created_on is None:
+        return [Problem(folder.plan_path, None,
+                        "没有写 created_on（方案制定日期）：检查时视为自决策施行之日（effective_from）起已有方案；"
+                        "请补上方案实际制定的日期，如 created_on = 2024-02-10", "warning")]
+    return []
 
 
-def profile_problems(workspace: Workspace, profile) -> list[Problem]:
-    """Cross-references against the profile: rule ids and outcome values."""
+def profile_problems(folder, profile, root: Path) -> list[Problem]:
+    """Rule ids and outcome values against the profile; the file is read again for a line number
+    only when it holds such a problem."""
+    problems = []
+    for ev in folder.evaluations:
+        e = ev.evaluation
+        if e is None:
+            continue
+        shown = f"{ev.path}/evaluation.toml"
+        for index, rule_id in enumerate(e.addresses):
+            if profile.rule(rule_id) is None:
+                problems.append(Problem(shown, _line(root, shown, ("addresses", index)),
+                                        f"addresses 中的规则“{rule_id}”不存在于办法 {profile.name}；"
+                                        f"可运行 decisiontrack profile show {profile.name} 查看规则编号"))
+        if e.outcome is not None and folder.decision is not None:
+            allowed = profile.outcomes_for(folder.decision.category)
+            if allowed and e.outcome not in allowed:
+                listed = "、".join(f"{k}（{v}）" for k, v in allowed.items())
+                problems.append(Problem(shown, _line(root, shown, ("outcome",)),
+                                        f"评估结论 outcome“{e.outcome}”不在办法 {profile.name} 的结论中，可选：{listed}"))
+    return problems
+
+
+def _line(root: Path, shown: str, loc: tuple) -> int | None:
     from decisiontrack.store.tomlfile import line_of, read_text
 
-    problems = []
-    for folder in workspace.decisions.values():
-        for ev in folder.evaluations:
-            e = ev.evaluation
-            if e is None:
-                continue
-            shown = f"{ev.path}/evaluation.toml"
-            text, _ = read_text(workspace.root / shown, shown)
-            for index, rule_id in enumerate(e.addresses):
-                if profile.rule(rule_id) is None:
-                    problems.append(Problem(shown, line_of(text, ("addresses", index)),
-                                            f"addresses 中的规则“{rule_id}”不存在于办法 {profile.name}；"
-                                            f"可运行 decisiontrack profile show {profile.name} 查看规则编号"))
-            if e.outcome is not None and folder.decision is not None:
-                allowed = profile.outcomes_for(folder.decision.category)
-                if allowed and e.outcome not in allowed:
-                    listed = "、".join(f"{k}（{v}）" for k, v in allowed.items())
-                    problems.append(Problem(shown, line_of(text, ("outcome",)),
-                                            f"评估结论 outcome“{e.outcome}”不在办法 {profile.name} 的结论中，可选：{listed}"))
-    return problems
+    text, _ = read_text(root / shown, shown)
+    return line_of(text, loc) if text else None
 
 
 def records(folder: DecisionFolder) -> Iterator[tuple[str, BaseModel]]:
@@ -95,42 +110,43 @@ def records(folder: DecisionFolder) -> Iterator[tuple[str, BaseModel]]:
             yield f"{ev.path}/evaluation.toml", ev.evaluation
 
 
-def markdown_problems(workspace: Workspace) -> list[Problem]:
+def markdown_paths(folder) -> list[str]:
+    """The Markdown files of a decision whose text ``validate`` reads for control characters."""
+    paths = [entry.path for entry in folder.progress]
+    return paths + [f"{ev.path}/{name}" for ev in folder.evaluations for name in ("plan.md", "report.md")]
+
+
+def markdown_problems(root: Path, paths: list[str], broken: set[str]) -> list[Problem]:
     """An error for a control character in the text of a report (front matter is checked as a record)."""
     from decisiontrack.model.common import CONTROL_CHARACTER, describe_control_character
     from decisiontrack.store.tomlfile import read_text
 
     problems = []
-    broken = workspace.paths_with_errors()
-    for folder in workspace.decisions.values():
-        paths = [entry.path for entry in folder.progress]
-        paths += [f"{ev.path}/{name}" for ev in folder.evaluations for name in ("plan.md", "report.md")]
-        for shown in paths:
-            if shown in broken or not (workspace.root / shown).is_file():
-                continue
-            text, _ = read_text(workspace.root / shown, shown)
-            found = CONTROL_CHARACTER.search(text or "")
-            if found:
-                line = text.count("\n", 0, found.start()) + 1
-                column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-                problems.append(Problem(shown, line, (
-                    f"第 {column} 列有控制字符 {describe_control_character(found.group())}，"
-                    "多半是从终端或网页粘贴带入的；请删除它（只允许制表符和换行）")))
+    for shown in paths:
+        if shown in broken or not (root / shown).is_file():
+            continue
+        text, _ = read_text(root / shown, shown)
+        found = CONTROL_CHARACTER.search(text or "")
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            problems.append(Problem(shown, line, (
+                f"第 {column} 列有控制字符 {describe_control_character(found.group())}，"
+                "多半是从终端或网页粘贴带入的；请删除它（只允许制表符和换行）")))
     return problems
 
 
-def unlikely_dates(workspace: Workspace, lines: _Lines) -> list[Problem]:
+def unlikely_dates(folder, lines: _Lines) -> list[Problem]:
     """A warning for each date before 1949 or after 2100 — except 9999-12-31, "open-ended"."""
     problems = []
-    for folder in workspace.decisions.values():
-        for shown, record in records(folder):
-            for loc, day in _dates(record, ()):
-                if EARLIEST_LIKELY <= day <= LATEST_LIKELY or day == OPEN_END:
-                    continue
-                when = "早于 1949 年" if day < EARLIEST_LIKELY else "晚于 2100 年"
-                hint = "；长期有效的请写 9999-12-31 或不写截止日期" if loc == ("effective_until",) else ""
-                problems.append(Problem(shown, lines.line(shown, loc),
-                                        f"{_dotted(loc)} 的日期 {day} {when}，可能是笔误{hint}", "warning"))
+    for shown, record in records(folder):
+        for loc, day in _dates(record, ()):
+            if EARLIEST_LIKELY <= day <= LATEST_LIKELY or day == OPEN_END:
+                continue
+            when = "早于 1949 年" if day < EARLIEST_LIKELY else "晚于 2100 年"
+            hint = "；长期有效的请写 9999-12-31 或不写截止日期" if loc == ("effective_until",) else ""
+            problems.append(Problem(shown, lines.line(shown, loc),
+                                    f"{_dotted(loc)} 的日期 {day} {when}，可能是笔误{hint}", "warning"))
     return problems
 
 
@@ -147,14 +163,12 @@ def _dates(value, loc: tuple) -> Iterator[tuple[tuple, date]]:
             yield from _dates(item, (*loc, info.alias if info is not None and info.alias else name))
 
 
-def secret_text_problems(workspace: Workspace, lines: _Lines) -> list[Problem]:
+def secret_text_problems(folder, lines: _Lines) -> list[Problem]:
     """A warning for each free text in the files of a secret decision (they keep a placeholder only)."""
     from decisiontrack.ops.secrecy import free_texts
 
     problems = []
-    for folder in workspace.decisions.values():
-        if folder.decision is None or folder.decision.classification != "secret":
-            continue
+    if folder.decision is not None and folder.decision.classification == "secret":
         for shown, record in records(folder):
             for loc, _text in free_texts(record, folder.id):
                 problems.append(Problem(shown, lines.line(shown, loc), (
@@ -237,13 +251,12 @@ def _evidence_of(folder) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def evidence_problems(workspace: Workspace) -> list[Problem]:
+def evidence_problems(folder, root: Path) -> list[Problem]:
     """A warning for each evidence file a record names that is not in its folder (moved or not committed)."""
     problems = []
-    for folder in workspace.decisions.values():
-        for record_path, base, paths in _evidence_of(folder):
-            for path in paths:
-                if not (workspace.root / base / path).is_file():
-                    problems.append(Problem(record_path, None, f"证明材料 {base}/{path} 不存在；"
-                                            "请放回该文件，或从记录中删去这一项", "warning"))
+    for record_path, base, paths in _evidence_of(folder):
+        for path in paths:
+            if not (root / base / path).is_file():
+                problems.append(Problem(record_path, None, f"证明材料 {base}/{path} 不存在；"
+                                        "请放回该文件，或从记录中删去这一项", "warning"))
     return problems

@@ -190,7 +190,14 @@ def ws(tmp_path):
 
 @pytest.fixture
 def result(ws):
-    """``check`` of the sample workspace on :data:`AS_OF`."""
+    """``check`` of the sample workspace on :data:`AS_OF`, every record kept (``export public``)."""
     from decisiontrack.checking import run_check
 
-    return run_check(ws, AS_OF)
+    return run_check(ws, AS_OF, keep_records=True)
+
+
+def checked(root, as_of, view, include_secret=True):
+    """The check pass with an export's view (secret decisions included unless told otherwise)."""
+    from decisiontrack.checking import Selection, run_check
+
+    return run_check(root, as_of, selection=Selection(include_secret=include_secret), view=view)

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
+from tests.export.conftest import AS_OF, checked
 
-from decisiontrack.export.calendar import write_calendar
+from decisiontrack.export.calendar import calendar_duties, write_calendar
 
 EXPECTED = {
     # uid: (day, summary) — clocks that started before the 办法 (2024-01-09) run from that day
@@ -37,6 +38,11 @@ EXPECTED = {
 
 def _events(path):
     return Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+@pytest.fixture
+def result(ws):
+    return checked(ws, AS_OF, calendar_duties)
 
 
 @pytest.fixture
@@ -76,14 +82,10 @@ def test_same_workspace_gives_the_same_file_and_uids(result, ics, tmp_path):
 
 def test_uid_survives_a_date_change(ws, tmp_path):
     """A milestone moved to another day keeps its UID: a re-import moves the event."""
-    from tests.export.conftest import AS_OF
-
-    from decisiontrack.checking import run_check
-
     plan = ws / "decisions/2022-001/plan.toml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("2024-09-30", "2024-10-31"),
                     encoding="utf-8")
-    events = _events(write_calendar(run_check(ws, AS_OF), tmp_path / "moved.ics"))
+    events = _events(write_calendar(checked(ws, AS_OF, calendar_duties), tmp_path / "moved.ics"))
     uid = "2022-001/ordos-2024/6.milestone/m2@decisiontrack"
     moved = next(e for e in events if str(e["UID"]) == uid)
     assert moved.decoded("DTSTART") == date(2024, 10, 31)
@@ -94,8 +96,6 @@ def test_renqiu_publication_deadline(tmp_path):
     """任丘第七条: a decided evaluation of a non-secret decision is published within 30 days."""
     from tests.helpers import decision_toml, workspace
 
-    from decisiontrack.checking import run_check
-
     root = workspace(tmp_path / "rq", {
         "decisions/2023-001/decision.toml": decision_toml("2023-001", category="normative"),
         "decisions/2023-001/evaluations/e1/evaluation.toml": (
@@ -104,9 +104,31 @@ def test_renqiu_publication_deadline(tmp_path):
             'decided_on = 2024-03-01\noutcome = "continue"\n'
         ),
     }, profile="renqiu-2023")
-    events = _events(write_calendar(run_check(root, date(2024, 3, 10)), tmp_path / "rq.ics"))
+    events = _events(write_calendar(checked(root, date(2024, 3, 10), calendar_duties), tmp_path / "rq.ics"))
     published = [e for e in events if "结果公开" in str(e["SUMMARY"])]
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in published] == [
         ("【第七条】2023-001 评估 e1 结果公开到期", date(2024, 3, 31))
     ]
     assert str(published[0]["UID"]) == "2023-001/renqiu-2023/7/e1@decisiontrack"
+
+
+def test_written_lines_round_trip_through_icalendar_and_stay_within_75_octets():
+    """The calendar is written line by line: any text comes back as it was (RFC 5545 §3.1, §3.3.11)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from decisiontrack.export.calendar import Duty, build_calendar
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("摘要;,\\\n\r\t:\"aZ9 （）“”、。𠀀"), max_size=120))
+    def round_trip(text):
+        ics = build_calendar([Duty(date(2024, 1, 8), "u1@decisiontrack", text, text * 2)], text, date(2024, 1, 1))
+        assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+        [event] = Calendar.from_ical(ics).walk("VEVENT")
+        def lines(value):
+            return value.replace("\r\n", "\n").replace("\r", "\n")
+
+        assert str(event["SUMMARY"]) == lines(text)
+        assert str(event["DESCRIPTION"]) == lines(text * 2)
+
+    round_trip()

@@ -13,18 +13,51 @@ from tests.helpers import run, snapshot
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
-def test_ledger_default_path(ws):
+def _ids(path):
+    return [row[0] for row in openpyxl.load_workbook(path)["台账"].iter_rows(min_row=2, values_only=True)]
+
+
+def test_ledger_default_path_leaves_secret_decisions_out(ws):
+    """The secret decision 2023-002 is in no ledger unless asked for (--include-secret)."""
     result = run(ws, "export", "ledger", "--as-of", "2024-07-15")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == str(ws / "out" / "ledger.xlsx")
-    assert openpyxl.load_workbook(ws / "out" / "ledger.xlsx")["台账"].max_row == 5
+    assert _ids(ws / "out" / "ledger.xlsx") == ["2022-001", "2023-003", "2024-001"]
+    found = [row[0] for row in openpyxl.load_workbook(ws / "out" / "ledger.xlsx")["发现事项"].iter_rows(
+        min_row=2, values_only=True)]
+    assert "2023-002" not in found
+    inside = run(ws, "export", "ledger", "--as-of", "2024-07-15", "--include-secret", "--force")
+    assert inside.exit_code == 0, inside.output
+    assert _ids(ws / "out" / "ledger.xlsx") == ["2022-001", "2023-002", "2023-003", "2024-001"]
 
 
-def test_calendar_to_a_chosen_file(ws, tmp_path):
+def test_calendar_to_a_chosen_file_leaves_secret_decisions_out(ws, tmp_path):
     out = tmp_path / "duties.ics"
     result = run(ws, "export", "calendar", "-o", out, "--as-of", "2024-07-15")
     assert result.exit_code == 0, result.output
+    uids = [str(e["UID"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+    assert len(uids) == 8 and not any(uid.startswith("2023-002/") for uid in uids)
+    inside = run(ws, "export", "calendar", "-o", out, "--as-of", "2024-07-15", "--include-secret", "--force")
+    assert inside.exit_code == 0, inside.output
     assert len(Calendar.from_ical(out.read_bytes()).walk("VEVENT")) == 10
+
+
+def test_ledger_of_several_workspaces_needs_an_output_and_names_each_organization(ws, tmp_path):
+    from tests.helpers import decision_toml, workspace
+
+    other = workspace(tmp_path / "county", {"decisions/2022-001/decision.toml": decision_toml("2022-001")})
+    (other / "decisiontrack.toml").write_text('[workspace]\norganization = "某县人民政府"\nprofile = "ordos-2024"\n',
+                                             encoding="utf-8")
+    refused = run(None, "-w", ws, "-w", other, "export", "ledger", "--as-of", "2024-07-15")
+    assert refused.exit_code == 2 and "-o" in refused.stderr
+    out = tmp_path / "all.xlsx"
+    result = run(None, "-w", ws, "export", "ledger", "-w", other, "-o", out, "--as-of", "2024-07-15")
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["台账"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("组织", "编号")
+    assert [row[:2] for row in rows[1:]] == [
+        ("鄂尔多斯市人民政府", "2022-001"), ("鄂尔多斯市人民政府", "2023-003"), ("鄂尔多斯市人民政府", "2024-001"),
+        ("某县人民政府", "2022-001")]
 
 
 def test_public(ws, tmp_path):

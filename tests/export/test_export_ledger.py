@@ -6,8 +6,14 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from tests.export.conftest import AS_OF, checked
 
-from decisiontrack.export.ledger import DECISION_HEADERS, FINDING_HEADERS, write_ledger
+from decisiontrack.export.ledger import DECISION_HEADERS, FINDING_HEADERS, ledger_row, write_ledger
+
+
+@pytest.fixture
+def result(ws):
+    return checked(ws, AS_OF, ledger_row)
 
 
 @pytest.fixture
@@ -76,12 +82,8 @@ def test_findings_sheet_has_every_finding_with_its_article(book, result):
 
 
 def test_broken_files_get_a_row_and_a_sheet(result, ws, tmp_path):
-    from tests.export.conftest import AS_OF
-
-    from decisiontrack.checking import run_check
-
     (ws / "decisions/2024-001/decision.toml").write_text("id = \n", encoding="utf-8")
-    book = openpyxl.load_workbook(write_ledger(run_check(ws, AS_OF), tmp_path / "l.xlsx"))
+    book = openpyxl.load_workbook(write_ledger(checked(ws, AS_OF, ledger_row), tmp_path / "l.xlsx"))
     assert book.sheetnames == ["台账", "发现事项", "数据错误"]
     assert _rows(book["台账"])[4][:2] == ["2024-001", "（文件有误）"]
     assert _rows(book["数据错误"])[1][0] == "decisions/2024-001/decision.toml"

@@ -109,7 +109,7 @@ def test_decided_without_report_and_report_marked_secret(ws, tmp_path):
     report = ws / "decisions/2022-001/evaluations/2023-mid-term/report.md"
     report.write_text(report.read_text(encoding="utf-8").replace(
         'classification = "public"', 'classification = "secret"'), encoding="utf-8")
-    result = run_check(ws, AS_OF)
+    result = run_check(ws, AS_OF, keep_records=True)
     chosen = write_public(result.workspace, result.profile, tmp_path / "p")
     assert chosen.reports == []
     assert chosen.withheld == [
@@ -140,7 +140,7 @@ def test_refuses_a_workspace_with_broken_files(ws, tmp_path):
     from decisiontrack.checking import run_check
 
     (ws / "decisions/2022-001/feedback/20240401-visit-9999.toml").write_text("name = ", "utf-8")
-    result = run_check(ws, AS_OF)
+    result = run_check(ws, AS_OF, keep_records=True)
     with pytest.raises(DataError):
         write_public(result.workspace, result.profile, tmp_path / "p")
     assert not (tmp_path / "p").exists()

@@ -79,7 +79,7 @@ def cli(monkeypatch):
     from decisiontrack.cli.render import register
 
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr(_state, "workspace_option", None)
+    monkeypatch.setattr(_state, "workspace_options", [])
     app = typer.Typer()
     register(app)
 

@@ -32,12 +32,14 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     workspace: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--workspace",
             "-w",
+            metavar="DIR",
             envvar="DECISIONTRACK_WORKSPACE",
-            help="工作区目录；默认从当前目录向上查找 decisiontrack.toml。",
+            help="工作区目录；默认从当前目录向上查找 decisiontrack.toml。check、status、brief、export ledger "
+            "可给多个 -w，或给出存放多个工作区的上级目录。也可写在子命令之后。",
         ),
     ] = None,
     version: Annotated[
@@ -47,7 +49,7 @@ def _root(
     show_help: HelpOption = False,
 ) -> None:
     """重大行政决策跟踪反馈和后评估工具。"""
-    _state.workspace_option = workspace
+    _state.workspace_options = list(workspace or [])
 
 
 def _register() -> None:

@@ -58,20 +58,43 @@ HelpOption = Annotated[
 ]
 """Our own ``-h/--help`` (click's, with its English text, is switched off at the root)."""
 
+WORKSPACE_AFTER = "workspace_after"
+WorkspaceAfterOption = Annotated[
+    list[Path] | None,
+    typer.Option("--workspace", "-w", metavar="DIR", help="工作区目录（也可写在子命令之前）。", show_default=False),
+]
+"""``-w`` after the command's name (``decisiontrack check -w DIR``) as well as before it."""
+
 
 def _with_help(function: Callable[..., Any]) -> Callable[..., Any]:
     """The function as typer sees it, with ``-h/--help`` added to its parameters."""
+    return _with_parameter(function, "show_help", False, HelpOption)
+
+
+def with_workspace_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The command also accepts ``-w`` after its name; the directories join those given before it."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _state.workspace_options += kwargs.pop(WORKSPACE_AFTER, None) or []
+        return function(*args, **kwargs)
+
+    return _with_parameter(wrapper, WORKSPACE_AFTER, None, WorkspaceAfterOption)
+
+
+def _with_parameter(function: Callable[..., Any], name: str, default: Any, annotation: Any) -> Callable[..., Any]:
+    """``function`` as typer sees it, with one more keyword-only parameter."""
     signature = inspect.signature(function)
-    parameter = inspect.Parameter("show_help", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=HelpOption)
+    parameter = inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
     function.__signature__ = signature.replace(parameters=[*signature.parameters.values(), parameter])
     return function
 
 
 def command(target: typer.Typer, name: str | None = None, **kwargs: Any):
-    """Register a guarded command, with our Chinese ``-h/--help``, on a typer app."""
+    """Register a guarded command, with our Chinese ``-h/--help`` and ``-w`` after its name, on a typer app."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        target.command(name, **kwargs)(_with_help(guarded(function)))
+        target.command(name, **kwargs)(_with_help(with_workspace_option(guarded(function))))
         return function
 
     return decorate
@@ -101,12 +124,30 @@ def parse_date(value: str | None, option: str) -> date | None:
         raise UserError(f"选项 {option} 的日期“{printable(value)}”无效：请写成真实的日期，格式为 {DAY_FORM}") from None
 
 
-def open_workspace():
+def open_workspace(*, only_decisions: bool = False):
     """Locate and load the workspace chosen by -w, the environment or the current folder."""
     from decisiontrack.store.loader import load_workspace
+
+    return load_workspace(one_workspace(), only_decisions=only_decisions)
+
+
+def one_workspace():
+    """The one workspace a command works on (read commands start here; writing ones at
+    :func:`workspace_root`); several ``-w`` are for the overviews only."""
+    from decisiontrack.errors import UserError
     from decisiontrack.store.locate import find_workspace
 
-    return load_workspace(find_workspace(_state.workspace_option))
+    options = list(dict.fromkeys(_state.workspace_options))
+    if len(options) > 1:
+        raise UserError("此命令只能用于一个工作区，-w 只能给一次（check、status、brief、export ledger 可给多个）")
+    return find_workspace(options[0] if options else None)
+
+
+def workspace_roots():
+    """Every workspace chosen: each -w, or the workspaces one level below a parent folder given."""
+    from decisiontrack.store.locate import find_workspaces
+
+    return find_workspaces(list(dict.fromkeys(_state.workspace_options)))
 
 
 def is_interactive() -> bool:
@@ -121,9 +162,8 @@ def workspace_root():
     """
     from decisiontrack.store import transaction
     from decisiontrack.store.loader import load_settings
-    from decisiontrack.store.locate import find_workspace
 
-    root = find_workspace(_state.workspace_option)
+    root = one_workspace()
     load_settings(root)  # broken settings stop a writing command before it writes anything
     if sys.stderr.isatty():
         transaction.wait_notice = lambda text: sys.stderr.write(f"{text}\n")

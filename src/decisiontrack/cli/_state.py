@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-workspace_option: Path | None = None
+workspace_options: list[Path] = []
+"""Every ``-w`` given, before or after the subcommand (several for the multi-workspace views)."""
 root: Path | None = None
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from decisiontrack.cli._common import command, parse_date, workspace_root
+from decisiontrack.cli._common import command, parse_date, workspace_roots
 
 FORMATS = ("docx", "pdf", "markdown")
 
@@ -41,15 +41,16 @@ def brief(
     import sys
     from datetime import date
 
-    from decisiontrack.brief import brief_document, brief_mail, build_brief
-    from decisiontrack.checking import run_check
+    from decisiontrack.brief import brief_document, brief_mail, brief_view, build_brief
+    from decisiontrack.checking import EVERYTHING, check_many
     from decisiontrack.errors import ExitCode, UserError
     from decisiontrack.render import format_of, render_text
 
     if format is not None and format not in FORMATS:
         raise UserError(f"--format 的值“{format}”无效，可选：{' | '.join(FORMATS)}")
     day = parse_date(as_of, "--as-of") or date.today()
-    root = workspace_root()
+    roots = workspace_roots()
+    root = roots[0]
     to = format if format == "markdown" else format_of(format, output)
     if to == "markdown" and output is not None:
         from decisiontrack.render.output import check_target
@@ -58,9 +59,11 @@ def brief(
     elif to != "markdown":
         from decisiontrack.render.output import check_target
 
+        if output is None and len(roots) > 1:
+            raise UserError("汇总多个工作区时，请用 -o 指定输出文件，如 -o 全省汇总.docx")
         output = check_target(output or root / "out" / f"汇总-{day.isoformat()}.{to}", to, force)
-    result = run_check(root, day, keep_records=True)
-    content = build_brief([(result.workspace.settings.workspace.organization, result)], day, unit, include_secret)
+    results = list(check_many(roots, day, EVERYTHING, brief_view))  # the brief leaves secret ones out itself
+    content = build_brief(results, day, unit, include_secret)
     if to == "markdown":
         text = brief_mail(content)
         if output is None:
@@ -72,7 +75,10 @@ def brief(
     else:
         written = render_text(brief_document(content), output, to, "汇总.md", overwrite=force)
         typer.echo(str(written.path))
-    for problem in result.errors:
+    from decisiontrack.rules.digest import shown
+
+    errors = shown(results)[1]
+    for problem in errors:
         sys.stderr.write(f"{problem}\n")
-    if result.errors:
+    if errors:
         raise typer.Exit(int(ExitCode.DATA))

@@ -216,21 +216,20 @@ def list_decisions(
 
     wanted = DecisionFilter(unit, choose_optional(category, CATEGORY_LABELS, "--category"),
                             choose_optional(status, STATUS_LABELS, "--status"), search)
-    workspace = open_workspace()
-    grid = _console.table("编号", "名称", "类别", "施行期间", "承办单位", "状态")
+    workspace = open_workspace(only_decisions=True)  # decision.toml only: nothing else is shown
+    rows = []
     shown = 0
     for folder in workspace.decisions.values():
         d = folder.decision
         if d is None:
-            grid.add_row(folder.id, "（文件有误）", "", "", "", "")
+            rows.append([folder.id, "", "", "", "", "（文件有误）"])
             continue
         if not wanted.matches(d):
             continue
         shown += 1
         period = f"{d.effective_from} 至 {d.effective_until or '长期'}"
-        grid.add_row(d.id, d.title, CATEGORY_LABELS[d.category], period, d.undertaking_unit,
-                     STATUS_LABELS[d.status])
-    _console.out().print(grid)
+        rows.append([d.id, CATEGORY_LABELS[d.category], period, d.undertaking_unit, STATUS_LABELS[d.status], d.title])
+    _console.show_table(("编号", "类别", "施行期间", "承办单位", "状态", "名称"), rows)
     if wanted.active:
         typer.echo(f"符合条件的决策 {shown} 项（共 {len(workspace.decisions)} 项）。")
     _report_errors(workspace.errors)

@@ -63,8 +63,8 @@ def register(app: typer.Typer) -> None:
 
 def _root_of(file: Path) -> Path | None:
     """-w if given, else the nearest folder above FILE holding decisiontrack.toml."""
-    if _state.workspace_option is not None:
-        return _state.workspace_option
+    if _state.workspace_options:
+        return _state.workspace_options[0]
     for folder in file.resolve().parents:
         if (folder / WORKSPACE_FILE).is_file():
             return folder

@@ -10,7 +10,6 @@ from decisiontrack.cli._common import (
     command,
     decision_root,
     finish,
-    open_workspace,
     workspace_root,
 )
 
@@ -49,20 +48,20 @@ def validate(
     ] = False,
 ) -> None:
     """检查全部文件的格式和相互引用，并列出未提交到 git 的记录文件；每个问题一行：路径:行号: 说明。"""
+    from decisiontrack.cli._common import one_workspace
     from decisiontrack.errors import ExitCode
-    from decisiontrack.validation import validate_workspace
+    from decisiontrack.validation import validate as validate_files
 
-    workspace = open_workspace()
-    problems = validate_workspace(workspace, _profile_or_none(workspace))
-    for problem in problems:
-        typer.echo(str(problem))
+    problems, count = validate_files(one_workspace())
+    if problems:
+        typer.echo("\n".join(str(problem) for problem in problems))
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
     if errors or (strict and warnings):
         why = "（--strict：有警告也不通过）" if strict and not errors else ""
         typer.echo(f"发现 {len(errors)} 个错误、{warnings} 个警告{why}。", err=True)
         raise typer.Exit(int(ExitCode.DATA))
-    typer.echo(f"校验通过：{len(workspace.decisions)} 项决策，{warnings} 个警告。")
+    typer.echo(f"校验通过：{count} 项决策，{warnings} 个警告。")
 
 
 def commit(
@@ -85,13 +84,6 @@ def commit(
     for warning in warnings:
         typer.echo(f"警告：{warning}", err=True)
 
-
-def _profile_or_none(workspace):
-    try:
-        from decisiontrack.profiles import load_profile
-    except ImportError:
-        return None
-    return load_profile(workspace)
 
 
 def history(

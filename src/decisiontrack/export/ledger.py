@@ -12,12 +12,14 @@ from datetime import date
 from io import BytesIO
 from pathlib import Path
 
+from decisiontrack.errors import UserError
 from decisiontrack.export.output import target
 from decisiontrack.model.decision import CATEGORY_LABELS, CLASSIFICATION_LABELS, STATUS_LABELS
 from decisiontrack.model.evaluation import KIND_LABELS, STAGES
 from decisiontrack.profiles.model import LEVEL_LABELS, LEVELS
-from decisiontrack.status import stage_of
+from decisiontrack.status import next_due, stage_of
 from decisiontrack.store.atomic import write_atomic
+from decisiontrack.textwidth import display_width
 
 DECISION_HEADERS = (
     "编号", "决策名称", "文号", "类别", "密级", "状态", "承办单位",
@@ -33,56 +35,62 @@ DATE_FORMAT = "yyyy-mm-dd"
 BROKEN = "（文件有误）"
 
 
-def write_ledger(result, out: Path | None = None, force: bool = False) -> Path:
-    """Write the ledger of a :class:`~decisiontrack.checking.CheckResult`; returns the path."""
-    path = target(result.workspace.root, out, "ledger.xlsx", force)
+def write_ledger(results, out: Path | None = None, force: bool = False) -> Path:
+    """Write the ledger of a check whose view was :func:`ledger_row`; returns the path.
+
+    ``results`` is one :class:`~decisiontrack.checking.CheckResult`, or the (label, result) pairs
+    of several workspaces: then every sheet begins with the column 组织 and ``out`` is required.
+    """
+    pairs = results if isinstance(results, list) else [(results.label, results)]
+    if len(pairs) > 1 and out is None:
+        raise UserError("汇总多个工作区的台账时，请用 -o 指定输出文件，如 -o 全市台账.xlsx")
+    path = target(pairs[0][1].workspace.root, out, "ledger.xlsx", force)
     buffer = BytesIO()
-    build_ledger(result).save(buffer)
+    build_ledger(pairs).save(buffer)
     return write_atomic(path, buffer.getvalue(), overwrite=force)
 
 
-def build_ledger(result):
-    """The openpyxl workbook: 台账, 发现事项 and, when files are broken, 数据错误."""
+def build_ledger(pairs):
+    """The openpyxl workbook (write-only: rows are streamed, not kept as cell objects):
+    台账, 发现事项 and, when files are broken, 数据错误."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "台账"
-    _fill(sheet, DECISION_HEADERS, decision_rows(result))
-    _fill(book.create_sheet("发现事项"), FINDING_HEADERS, finding_rows(result))
-    if result.errors:
-        rows = [[p.path, p.line, p.message] for p in result.errors]
-        _fill(book.create_sheet("数据错误"), ERROR_HEADERS, rows)
+    several = len(pairs) > 1
+
+    def sheet(name, headers, rows_of):
+        rows = [[label, *row] if several else row for label, result in pairs for row in rows_of(result)]
+        _fill(book.create_sheet(name), (["组织"] if several else []) + list(headers), rows)
+
+    book = Workbook(write_only=True)
+    sheet("台账", DECISION_HEADERS, lambda result: list(result.views.values()))
+    sheet("发现事项", FINDING_HEADERS, finding_rows)
+    if any(result.errors for _, result in pairs):
+        sheet("数据错误", ERROR_HEADERS, lambda result: [[p.path, p.line, p.message] for p in result.errors])
     return book
 
 
-def decision_rows(result) -> list[list]:
-    """One row per decision folder, in id order; a broken decision.toml still gets its row."""
-    by_decision = result.findings_by_decision()
-    rows = []
-    for folder in result.workspace.decisions.values():
-        d = folder.decision
-        if d is None:
-            rows.append([folder.id, BROKEN] + [None] * (len(DECISION_HEADERS) - 2))
-            continue
-        findings = by_decision.get(d.id, [])
-        levels = Counter(f.level for f in findings)
-        milestones = folder.plan.milestones if folder.plan is not None else []
-        rows.append([
-            d.id, d.title, d.doc_number or "", CATEGORY_LABELS[d.category],
-            CLASSIFICATION_LABELS[d.classification], STATUS_LABELS[d.status], d.undertaking_unit,
-            d.adopted_on, d.effective_from, d.effective_until,
-            _plan_state(folder), sum(m.done_on is not None for m in milestones),
-            sum(m.done_on is None for m in milestones), len(folder.opinions), len(folder.events),
-            _evaluations(folder, result.profile, d.category), stage_of(folder),
-            _next_deadline(folder, findings), *(levels.get(level, 0) for level in LEVELS),
-        ])
-    return rows
+def ledger_row(folder, findings, scope) -> list:
+    """The view of the check pass that the ledger keeps: one row per decision folder; a broken
+    decision.toml still gets its row."""
+    d = folder.decision
+    if d is None:
+        return [folder.id, BROKEN] + [None] * (len(DECISION_HEADERS) - 2)
+    levels = Counter(f.level for f in findings)
+    milestones = folder.plan.milestones if folder.plan is not None else []
+    return [
+        d.id, d.title, d.doc_number or "", CATEGORY_LABELS[d.category],
+        CLASSIFICATION_LABELS[d.classification], STATUS_LABELS[d.status], d.undertaking_unit,
+        d.adopted_on, d.effective_from, d.effective_until,
+        _plan_state(folder), sum(m.done_on is not None for m in milestones),
+        sum(m.done_on is None for m in milestones), len(folder.opinions), len(folder.events),
+        _evaluations(folder, scope.profile, d.category), stage_of(folder),
+        next_due(folder, findings), *(levels.get(level, 0) for level in LEVELS),
+    ]
 
 
 def finding_rows(result) -> list[list]:
     """Every finding in ``check`` order, with its article."""
-    titles = {f.id: f.decision.title for f in result.workspace.decisions.values() if f.decision}
+    titles = result.titles
     return [
         [f.decision, titles.get(f.decision, ""), LEVEL_LABELS[f.level], f.rule, f.article,
          f.since, f.due, f.message, f.path]
@@ -113,38 +121,45 @@ def _evaluations(folder, profile, category: str) -> str:
     return "\n".join(lines)
 
 
-def _next_deadline(folder, findings) -> date | None:
-    """The earliest open due date among the findings, milestones and rectification items."""
-    dates = [f.due for f in findings if f.due is not None]
-    if folder.plan is not None:
-        dates += [m.due for m in folder.plan.milestones if m.done_on is None]
-    for entry in folder.inspections:
-        dates += [r.due for r in entry.record.rectifications if r.done_on is None]
-    return min(dates, default=None)
-
-
 def _fill(sheet, headers, rows) -> None:
-    """Header row in bold, frozen and filtered; dates as date cells; widths fitted to the text."""
+    """Header row in bold, frozen and filtered; dates as date cells; widths fitted to the text.
+
+    A write-only sheet takes its widths, panes and filter before the first row.
+    """
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
     widths = [_width(h) for h in headers]
-    for line in sheet.iter_rows(min_row=2):
-        for index, cell in enumerate(line):
-            if isinstance(cell.value, date):
-                cell.number_format = DATE_FORMAT
-            elif isinstance(cell.value, str) and "\n" in cell.value:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[index] = max(widths[index], _width(cell.value))
+    wrapped = set()
+    for row in rows:
+        for index, value in enumerate(row):
+            width = _width(value)
+            if width > widths[index]:
+                widths[index] = width
+            if isinstance(value, str) and "\n" in value:
+                wrapped.add(index)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        if wrapped:
+            row = list(row)
+            for index in wrapped:
+                if isinstance(row[index], str) and "\n" in row[index]:
+                    cell = WriteOnlyCell(sheet, value=row[index])
+                    cell.alignment = wrap
+                    row[index] = cell
+        sheet.append(row)
 
 
 def _width(value) -> int:
@@ -154,4 +169,6 @@ def _width(value) -> int:
     if isinstance(value, date):
         return 10
     text = str(value)
-    return max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) for line in text.split("\n"))
+    if "\n" not in text:
+        return display_width(text)
+    return max(display_width(line) for line in text.split("\n"))

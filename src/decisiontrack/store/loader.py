@@ -109,8 +109,9 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     return settings, problems
 
 
-def load_decision(root: Path, decision_id: str, problems: list[Problem]) -> DecisionFolder:
-    """Load one ``decisions/<id>/`` folder."""
+def load_decision(root: Path, decision_id: str, problems: list[Problem], *,
+                  only_decision: bool = False) -> DecisionFolder:
+    """Load one ``decisions/<id>/`` folder (only its ``decision.toml`` with ``only_decision``)."""
     reader = _Reader(root, problems)
     base = f"{DECISIONS}/{decision_id}"
     folder = DecisionFolder(id=decision_id, path=base)
@@ -118,6 +119,8 @@ def load_decision(root: Path, decision_id: str, problems: list[Problem]) -> Deci
     if folder.decision is not None and folder.decision.id != decision_id:
         problems.append(Problem(f"{base}/decision.toml", _line_of_key(root / base / "decision.toml", "id"),
                                 f"id “{folder.decision.id}” 与所在目录名 “{decision_id}” 不一致，请改成一致"))
+    if only_decision:
+        return folder
     here = os.path.join(root, base)
     folder.plan_file_exists = os.path.isfile(os.path.join(here, "plan.toml"))
     if folder.plan_file_exists:
@@ -158,12 +161,16 @@ def decision_ids(root: Path) -> list[str]:
     return _folders(root / DECISIONS)
 
 
-def load_workspace(root: Path, only: str | None = None, ids: list[str] | None = None) -> Workspace:
-    """Load the workspace at ``root`` (or only decision ``only``, or ``ids``), with all its problems."""
+def load_workspace(root: Path, only: str | None = None, ids: list[str] | None = None, *,
+                   only_decisions: bool = False) -> Workspace:
+    """Load the workspace at ``root`` (or only decision ``only``, or ``ids``), with all its problems.
+
+    ``only_decisions`` reads each ``decision.toml`` and nothing else (``decision list``).
+    """
     settings, problems = load_settings(root)
     workspace = Workspace(root=root, settings=settings, problems=problems)
     if ids is None:
         ids = [only] if only is not None else decision_ids(root)
     for decision_id in ids:
-        workspace.decisions[decision_id] = load_decision(root, decision_id, problems)
+        workspace.decisions[decision_id] = load_decision(root, decision_id, problems, only_decision=only_decisions)
     return workspace

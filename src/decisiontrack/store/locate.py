@@ -27,3 +27,22 @@ def find_workspace(option: Path | None = None, start: Path | None = None) -> Pat
         f"在 {here} 及其上级目录中找不到 {SETTINGS_FILE}；"
         "请进入工作区目录，或用 -w 指定工作区，或先运行 decisiontrack init"
     )
+
+
+def find_workspaces(options: list[Path]) -> list[Path]:
+    """The workspaces of the overviews: each ``-w`` that is a workspace, or every workspace one level
+    below a folder that holds several (a city's repository cloned beside the others); none: as
+    :func:`find_workspace`."""
+    if not options:
+        return [find_workspace()]
+    roots: list[Path] = []
+    for option in options:
+        folder = option.expanduser().resolve()
+        if (folder / SETTINGS_FILE).is_file() or not folder.is_dir():
+            roots.append(find_workspace(option))
+            continue
+        below = sorted(child for child in folder.iterdir() if (child / SETTINGS_FILE).is_file())
+        if not below:
+            find_workspace(option)  # not a workspace and holds none: the usual message
+        roots += below
+    return list(dict.fromkeys(roots))
