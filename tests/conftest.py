@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from tests.helpers import build_tree  # noqa: F401  (re-exported for tests)
+
+# The suite is the gate of every landing: the same examples on every run, so a red run means a
+# change, not luck. Explore with HYPOTHESIS_PROFILE=explore to let hypothesis search afresh.
+settings.register_profile("gate", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 
 @pytest.fixture(autouse=True)

@@ -194,6 +194,18 @@ PIECES = [*"#*_~`>-|[]()!<>/\\=:^ \n\t1.x评估报告，。", "<b>", "</div>", '
 MARKDOWNISH = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
+def test_a_footnote_that_cites_a_footnote_is_refused_with_its_line(tmp_path):
+    """Found by the test below: Word footnotes cannot nest; exit 3 naming the line, not a RecursionError."""
+    from decisiontrack.render import render_file
+
+    path = tmp_path / "odd.md"
+    path.write_text("正文\n\n见注[^1]| a | b |\n|---|---|\n\n[^1]: 注[^1]\n", encoding="utf-8")
+    with pytest.raises(DecisionTrackError) as raised:
+        render_file(path, tmp_path / "odd.docx", overwrite=True)
+    assert int(raised.value.exit_code) == 3
+    assert str(raised.value).endswith("odd.md:3: 脚注中又引用了脚注：Word 的脚注不能嵌套，请把被引用的内容写进该脚注或正文")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=MARKDOWNISH)
 def test_odd_markdown_never_crashes(tmp_path, text):

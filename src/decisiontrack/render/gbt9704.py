@@ -159,7 +159,9 @@ class _Writer:
             paragraph.add_run().add_break()
             return
         if run.footnote:
-            self._footnote(paragraph, run.footnote)
+            if style == "Footnote Text":
+                raise MarkdownError(line, "脚注中又引用了脚注：Word 的脚注不能嵌套，请把被引用的内容写进该脚注或正文")
+            self._footnote(paragraph, run.footnote, line)
             return
         if run.image:
             added = paragraph.add_run()
@@ -177,13 +179,13 @@ class _Writer:
         if look is not None:
             set_fonts(added._r.get_or_add_rPr(), look.east_asia, look.latin)
 
-    def _footnote(self, paragraph, label: str) -> None:
-        """A Word footnote holding the Markdown footnote's paragraphs."""
+    def _footnote(self, paragraph, label: str, line: int) -> None:
+        """A Word footnote holding the Markdown footnote's paragraphs (``line``: where it is referenced)."""
         note_id, first = self.footnotes.add(paragraph)
         for index, runs in enumerate(self.notes.get(label, ())):
             target = first if index == 0 else self.footnotes.paragraph(self.footnotes.note(note_id))
             for run in runs:
-                self._run(target, "Footnote Text", run)
+                self._run(target, "Footnote Text", run, line)
         add_reference(paragraph, note_id)
 
     def figure(self, run: Run, line: int) -> None:
