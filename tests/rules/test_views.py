@@ -257,8 +257,8 @@ def test_check_imports_only_what_it_uses(ws):
     result = subprocess.run([sys.executable, "-c", code, str(ws)], capture_output=True, text=True, check=True)
     loaded = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 — our own printed list
     third_party = {name.partition(".")[0] for name in loaded if not name.startswith(("decisiontrack", "_sysconfigdata"))}
-    third_party -= {"__main__", *(name for name in third_party if name.endswith("__mypyc"))}  # tomli's compiled part
-    assert third_party <= {"typer", "tomli", "pydantic", "pydantic_core", "annotated_types", "typing_extensions",
+    third_party -= {"__main__"}
+    assert third_party <= {"typer", "pydantic", "pydantic_core", "annotated_types", "typing_extensions",
                            "typing_inspection", "shellingham", "annotated_doc", "_distutils_hack"}, third_party
     ours = {name for name in loaded if name.startswith("decisiontrack.")}
     for package in ("export", "render", "reports", "status", "validation", "timeline"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tomli  # as store/tomlfile.py: the compiled parser
+import tomllib
 
 FENCE = "+++"
 
@@ -30,8 +30,8 @@ def parse_front_matter(text: str) -> tuple[dict, str, int]:
     """Parse the front matter: (data, body, body start line); errors carry the file line."""
     head, body, body_line = split_front_matter(text)
     try:
-        data = tomli.loads(head)
-    except tomli.TOMLDecodeError as error:
+        data = tomllib.loads(head)
+    except tomllib.TOMLDecodeError as error:
         from decisiontrack.store.tomlfile import decode_error_line, decode_error_message
 
         line = decode_error_line(error, head)
