@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 OPEN_END = date.max
@@ -18,26 +19,21 @@ OPEN_END = date.max
 def shift(day: date, *, years: int = 0, months: int = 0, days: int = 0) -> date:
     """``day`` moved by calendar years and months (1-31 + 1 month = 2-28/29, as dateutil), then days.
 
-    Clamped to ``date.min``/``date.max`` instead of raising OverflowError. Plain arithmetic: the
-    rules call it for every decision, and a ``relativedelta`` object per call was a tenth of ``check``.
+    Clamped to ``date.min``/``date.max`` instead of raising OverflowError. The month lengths come
+    from the standard library's ``calendar``; a ``relativedelta`` object per call was a tenth of
+    ``check``, and a test checks the result equals dateutil's on many random dates.
     """
     if years or months:
         year, month = divmod(day.year * 12 + day.month - 1 + years * 12 + months, 12)
         if not MINYEAR <= year <= MAXYEAR:
             return date.max if (years * 12 + months) > 0 else date.min
-        day = date(year, month + 1, min(day.day, _days_in_month(year, month + 1)))
+        day = date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
     if not days:
         return day
     try:
         return day + timedelta(days=days)
     except OverflowError:
         return date.max if days > 0 else date.min
-
-
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def is_open_end(day: date | None) -> bool:

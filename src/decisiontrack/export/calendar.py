@@ -76,11 +76,15 @@ def calendar_duties(folder, findings, scope) -> list[Duty]:
 def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
     """The .ics bytes; DTSTAMP is ``as_of`` so the same workspace gives the same file.
 
-    The lines are written directly (no object per event): building and serialising one icalendar
-    ``Event`` per duty took most of the export's time. The tests read the file back with icalendar.
+    icalendar escapes and folds every text line (``Contentline``, RFC 5545 §3.1 and §3.3.11); the
+    fixed lines are written as they are. Building a whole ``Event`` object per duty took most of
+    the export's time at 10,000 decisions, so the lines are assembled here instead.
     """
+    from icalendar.parser import Contentline, Parameters
+    from icalendar.prop import vText
+
     def text(key: str, value: str) -> str:
-        return _fold(f"{key}:{_escape(value)}")
+        return Contentline.from_parts(key, Parameters(), vText(value)).to_ical().decode("utf-8")
 
     stamp = f"DTSTAMP:{as_of:%Y%m%d}T000000Z"
     lines = ["BEGIN:VCALENDAR", text("PRODID", "-//decisiontrack//重大行政决策期限//ZH"), "VERSION:2.0",
@@ -99,34 +103,6 @@ def build_calendar(items: list[Duty], name: str, as_of: date) -> bytes:
         ]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
-
-
-def _escape(value: str) -> str:
-    """RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks in a TEXT value."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
-
-
-def _fold(line: str, limit: int = 75) -> str:
-    """RFC 5545 §3.1: lines of at most 75 octets, continued after CRLF and a space; never inside a
-    UTF-8 character or right after an escaping backslash."""
-    if len(line.encode("utf-8")) <= limit:
-        return line
-    parts, current, size = [], [], 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if current and size + width > limit - (1 if parts else 0):
-            if current[-1] == "\\" and len(current) > 1:
-                current.pop()
-                parts.append("".join(current))
-                current, size = ["\\"], 1
-            else:
-                parts.append("".join(current))
-                current, size = [], 0
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
 
 
 def _deadlines(folder, scope):

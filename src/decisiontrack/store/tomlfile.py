@@ -7,10 +7,9 @@ tomllib's errors carry "at line N, column M" only inside their message, and pyda
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
 from pathlib import Path
-
-import tomllib
 
 from decisiontrack.errors import Problem
 from decisiontrack.model.common import CONTROL_CHARACTER, describe_control_character
