@@ -355,3 +355,36 @@ def test_validate_names_a_record_file_that_gitignore_hides(repo):
     assert ("decisions/2024-001/plan.bak.toml: 警告：被 .gitignore 忽略，永远不会进入 git 历史；"
             "请从 .gitignore 中删去相应的规则") in result.stdout
     assert run(repo, "commit", "-m", "x").stdout == "没有需要提交的修改：记录文件与最近一次提交相同。\n"
+
+
+def test_a_commit_without_hooks_is_the_commit_git_commit_would_make(repo):
+    """Without commit hooks or signing the tool commits by plumbing (no lstat of every tracked file):
+    the same parent, author, message, reflog entry and a clean work tree."""
+    parent = git(repo, "rev-parse", "HEAD").strip()
+    assert run(repo, *OPINION, "--summary", "收费偏高").exit_code == 0
+    assert git(repo, "rev-parse", "HEAD^").strip() == parent
+    assert git(repo, "log", "-1", "--format=%an <%ae>|%cn").strip() == "测试员 <tester@example.org>|测试员"
+    subject = git(repo, "log", "-1", "--format=%s").strip()
+    assert subject.startswith("登记意见 2024-001：")
+    assert git(repo, "log", "-1", "--format=%B").endswith("Decisiontrack-Decision: 2024-001\n\n")
+    assert git(repo, "reflog", "-1", "--format=%gs").strip() == f"commit: {subject}"
+    assert git(repo, "reflog", "--format=%gs").splitlines()[-1] == "commit (initial): 新建工作区"
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "symbolic-ref", "HEAD").strip() in ("refs/heads/master", "refs/heads/main")
+
+
+@pytest.mark.parametrize("where", ["hooks", "hooks-path"])
+def test_commit_hooks_still_run_wherever_git_looks_for_them(repo, tmp_path, where):
+    """A repository with a commit hook gets the porcelain ``git commit``: the hook runs (also from
+    ``core.hooksPath``)."""
+    ran = tmp_path / "post-commit-ran"
+    folder = repo / ".git" / "hooks" if where == "hooks" else tmp_path / "office-hooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    if where == "hooks-path":
+        git(repo, "config", "core.hooksPath", str(folder))
+    hook = folder / "post-commit"
+    hook.write_text(f"#!/bin/sh\ntouch '{ran}'\n")
+    hook.chmod(0o755)
+    assert run(repo, *OPINION).exit_code == 0
+    assert ran.exists()
+    assert trailers(repo)["Decisiontrack-Command"] == "feedback add"
