@@ -388,3 +388,21 @@ def test_commit_hooks_still_run_wherever_git_looks_for_them(repo, tmp_path, wher
     assert run(repo, *OPINION).exit_code == 0
     assert ran.exists()
     assert trailers(repo)["Decisiontrack-Command"] == "feedback add"
+
+
+def test_a_large_batch_is_stored_as_one_pack_not_thousands_of_object_files(repo):
+    """An import writes hundreds of records in one commit: their contents go into one pack first
+    (``git fast-import``), so ``git add`` creates no object file per record."""
+    from decisiontrack.store.git import PREPACK_FROM, find_repository
+
+    names = [f"decisions/2024-001/notes/n{i:03d}.toml" for i in range(PREPACK_FROM)]
+    for name in names:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(f'note = "{name}"\n', encoding="utf-8")
+    loose_before = int(dict(line.split(": ") for line in git(repo, "count-objects", "-v").splitlines())["count"])
+    assert store_git.commit(find_repository(repo), names, "批量写入") == []
+    counts = dict(line.split(": ") for line in git(repo, "count-objects", "-v").splitlines())
+    assert int(counts["in-pack"]) >= PREPACK_FROM
+    assert int(counts["count"]) - loose_before < 10  # the trees and the commit, no blob
+    assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == names
+    assert git(repo, "status", "--porcelain") == ""
