@@ -1,7 +1,9 @@
 """The ``decisiontrack`` command: the app, its groups and the one error handler.
 
 Group modules import only typer at module level, so ``--help`` stays fast; each command
-imports the core it needs inside its body.
+imports the core it needs inside its body. A run builds the options of only the group it calls
+(:func:`app_for`): typer reads the signature of every command it is given, which for all 62 of
+them is most of the time ``--help`` takes.
 """
 
 from pathlib import Path
@@ -79,6 +81,53 @@ def _register() -> None:
     intake.register(app)
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app with the command tree a run of ``argv`` can reach.
+
+    Typer turns every registered command into click options before it runs one (15 ms for our
+    62 commands, against 1 ms for the bare tree); a run reaches at most one group, so the others
+    are given with their names and help only. Where the command cannot be read off ``argv`` with
+    certainty, the whole tree is used.
+    """
+    import copy
+
+    called = _called_name(argv)
+    if called is None:
+        return app
+    trimmed = copy.copy(app)
+    trimmed.registered_groups = [info if info.name == called else _named_only(info) for info in app.registered_groups]
+    return trimmed
+
+
+ROOT_OPTIONS_WITH_VALUE = ("-w", "--workspace")
+ROOT_FLAGS = ("--version", "-h", "--help")
+
+
+def _called_name(argv: list[str]) -> str | None:
+    """The command or group ``argv`` names after the root options (``""`` for none), None if unsure."""
+    position = 0
+    while position < len(argv):
+        token = argv[position]
+        if token in ROOT_OPTIONS_WITH_VALUE:
+            position += 2
+        elif token in ROOT_FLAGS or token.startswith("--workspace=") or (token.startswith("-w") and len(token) > 2):
+            position += 1
+        elif token.startswith("-"):
+            return None  # an option click will judge: leave it the whole tree
+        else:
+            return token
+    return ""
+
+
+def _named_only(info):
+    """The group as the root's help lists it: its name and help, no commands (never run)."""
+    import copy
+
+    shown = copy.copy(info)
+    shown.typer_instance = typer.Typer(help=info.typer_instance.info.help)
+    return shown
+
+
 CANCELLED = 130
 """Exit code of a prompt cancelled with Ctrl-C (as shells report an interrupt)."""
 
@@ -94,8 +143,9 @@ def main(argv: list[str] | None = None) -> None:
 
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        code = app(args=argv, prog_name="decisiontrack", standalone_mode=False)
+        code = app_for(argv)(args=argv, prog_name="decisiontrack", standalone_mode=False)
     except NoArgsIsHelpError as error:
         from decisiontrack.cli._help import render_help
 
