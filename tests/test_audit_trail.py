@@ -406,3 +406,42 @@ def test_a_large_batch_is_stored_as_one_pack_not_thousands_of_object_files(repo)
     assert int(counts["count"]) - loose_before < 10  # the trees and the commit, no blob
     assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == names
     assert git(repo, "status", "--porcelain") == ""
+
+
+def _batch(repo, count, folder="notes"):
+    from decisiontrack.store.git import PREPACK_FROM
+
+    names = [f"decisions/2024-001/{folder}/n{i:03d}.toml" for i in range(max(count, PREPACK_FROM))]
+    for name in names:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(f'note = "{name}"\n', encoding="utf-8")
+    return names
+
+
+def test_a_large_batch_with_a_gitignored_record_is_refused_and_stages_nothing(repo):
+    """A batch is staged by plumbing, which would add an ignored file: it is checked first, as ``git add`` does."""
+    from decisiontrack.store.git import GitRefused, find_repository
+
+    (repo / ".gitignore").write_text("n007.toml\n", encoding="utf-8")
+    git(repo, "add", ".gitignore")
+    git(repo, "commit", "-qm", "忽略规则")
+    names = _batch(repo, 0)
+    with pytest.raises(GitRefused, match=r"记录文件被 \.gitignore 忽略.*decisions/2024-001/notes/n007\.toml"):
+        store_git.commit(find_repository(repo), names, "批量写入")
+    assert git(repo, "diff", "--cached", "--name-only") == ""
+
+
+def test_a_large_batch_records_changed_and_removed_files_as_git_add_does(repo):
+    """Rewritten files are updated, removed ones deleted, in one commit; the work tree is then clean."""
+    from decisiontrack.store.git import find_repository
+
+    names = _batch(repo, 0)
+    store_git.commit(find_repository(repo), names, "批量写入")
+    (repo / names[0]).write_text('note = "改过"\n', encoding="utf-8")
+    for name in names[1:50]:
+        (repo / name).unlink()
+    store_git.commit(find_repository(repo), names, "批量修改")
+    changed = git(repo, "show", "--name-status", "--format=", "HEAD").splitlines()
+    assert changed[0] == f"M\t{names[0]}"
+    assert sorted(changed[1:]) == sorted(f"D\t{name}" for name in names[1:50])
+    assert git(repo, "status", "--porcelain") == ""

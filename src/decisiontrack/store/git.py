@@ -201,11 +201,7 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
     problem = _index_lock_problem(repo)
     if problem:
         raise GitRefused(problem)
-    if len(files) >= PREPACK_FROM:
-        _prepack(repo, files)
-    added = _git_on_paths(repo.top, "add", "-A", paths=files)
-    if added.returncode != 0:
-        raise GitRefused(_explain(added.stderr.strip()))
+    _stage(repo, files)
     staged = _staged(repo)
     others = sorted(set(staged) - set(files))
     if others:
@@ -227,13 +223,35 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
 
 
 PREPACK_FROM = 100
-"""From this many files (an import) their contents go into one pack before ``git add``."""
+"""From this many files (an import) they are packed and staged as a batch (:func:`_stage`)."""
+
+
+def _stage(repo: Repository, files: list[str]) -> None:
+    """Stage ``files`` as ``git add -A -- files`` does; a batch of :data:`PREPACK_FROM` or more by plumbing.
+
+    ``git add`` matches every path it sees against every path given (0.44 s for 5,000 files); a
+    batch is instead checked against ``.gitignore`` (as ``git add`` refuses an ignored file), packed
+    (:func:`_prepack`) and entered with ``git update-index --add --remove`` (0.05 s).
+    """
+    if len(files) < PREPACK_FROM:
+        added = _git_on_paths(repo.top, "add", "-A", paths=files)
+        if added.returncode != 0:
+            raise GitRefused(_explain(added.stderr.strip()))
+        return
+    ignored = _git(repo.top, "check-ignore", "--stdin", "-z", stdin="\0".join(files)).stdout.split("\0")
+    ignored = [name for name in ignored if name]
+    if ignored:
+        raise GitRefused(_explain(".gitignore: " + "、".join(ignored[:5]) + ("等" if len(ignored) > 5 else "")))
+    _prepack(repo, files)
+    added = _git(repo.top, "update-index", "--add", "--remove", "-z", "--stdin", stdin="\0".join(files))
+    if added.returncode != 0:
+        raise GitRefused(_explain(added.stderr.strip()))
 
 
 def _prepack(repo: Repository, files: list[str]) -> None:
     """Write the files' contents as one pack with ``git fast-import``.
 
-    ``git add`` then finds every object already stored and writes no loose object: for an import of
+    Staging then finds every object already stored and writes no loose object: for an import of
     5,000 records that is 0.3 s instead of 2.8 s of creating 5,000 object files. Best effort — if
     it fails, ``git add`` stores the objects as usual.
     """
