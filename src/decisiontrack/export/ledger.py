@@ -124,23 +124,17 @@ def _evaluations(folder, profile, category: str) -> str:
 def _fill(sheet, headers, rows) -> None:
     """Header row in bold, frozen and filtered; dates as date cells; widths fitted to the text.
 
-    A write-only sheet takes its widths, panes and filter before the first row.
+    A write-only sheet takes its widths, panes and filter before the first row. An empty text is
+    no cell at all (openpyxl writes a cell for ``""``).
     """
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    widths = [_width(h) for h in headers]
-    wrapped = set()
-    for row in rows:
-        for index, value in enumerate(row):
-            width = _width(value)
-            if width > widths[index]:
-                widths[index] = width
-            if isinstance(value, str) and "\n" in value:
-                wrapped.add(index)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
+    columns = list(zip(*rows)) if rows else [()] * len(headers)
+    for index, (title, values) in enumerate(zip(headers, columns), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _column_width(title, values)
+    wrapped = [index for index, values in enumerate(columns) if any(isinstance(v, str) and "\n" in v for v in values)]
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     bold = Font(bold=True)
@@ -152,14 +146,32 @@ def _fill(sheet, headers, rows) -> None:
     sheet.append(header)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        if wrapped:
-            row = list(row)
-            for index in wrapped:
-                if isinstance(row[index], str) and "\n" in row[index]:
-                    cell = WriteOnlyCell(sheet, value=row[index])
-                    cell.alignment = wrap
-                    row[index] = cell
+        row = [None if value == "" else value for value in row]
+        for index in wrapped:
+            if isinstance(row[index], str) and "\n" in row[index]:
+                cell = WriteOnlyCell(sheet, value=row[index])
+                cell.alignment = wrap
+                row[index] = cell
         sheet.append(row)
+
+
+WIDEST = 60
+"""No column is wider than this (in Excel's character widths); a longer text wraps or is cut off."""
+
+
+def _column_width(title: str, values) -> int:
+    """The widest of the header and the column's distinct values, two columns of margin, at most
+    :data:`WIDEST`. Each distinct value is measured once (a title recurs on every one of its
+    findings), and a text longer than the limit needs no measuring."""
+    widest = _width(title)
+    for value in set(values):
+        if widest >= WIDEST - 2:
+            break
+        if isinstance(value, str) and len(value) >= WIDEST - 2 and "\n" not in value:
+            widest = WIDEST - 2
+        else:
+            widest = max(widest, _width(value))
+    return min(widest + 2, WIDEST)
 
 
 def _width(value) -> int:
