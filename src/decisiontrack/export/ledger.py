@@ -131,8 +131,8 @@ def _fill(sheet, headers, rows) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    columns = list(zip(*rows)) if rows else [()] * len(headers)
-    for index, (title, values) in enumerate(zip(headers, columns), start=1):
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(headers)
+    for index, (title, values) in enumerate(zip(headers, columns, strict=True), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = _column_width(title, values)
     wrapped = [index for index, values in enumerate(columns) if any(isinstance(v, str) and "\n" in v for v in values)]
     sheet.freeze_panes = "A2"

@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, time
@@ -90,11 +91,16 @@ def parse_choice(value, labels: dict[str, str], what: str, aliases: dict[str, st
     from decisiontrack.vocabulary import lookup
 
     written = clean(value)
-    short = {label[2:]: key for key, label in labels.items() if label.startswith("重大")}
-    found = lookup(written, labels, {**short, **(aliases or {})})
+    found = lookup(written, labels, {**_without_prefix(tuple(labels.items())), **(aliases or {})})
     if found is None:
         raise ValueError(f"{what}“{written}”无法识别；可写：{'、'.join(labels.values())}")
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _without_prefix(labels: tuple) -> dict[str, str]:
+    """``政策`` for 重大政策: the labels starting with 重大, without it."""
+    return {label[2:]: key for key, label in labels if label.startswith("重大")}
 
 
 def parse_yes_no(value, what: str) -> bool:
