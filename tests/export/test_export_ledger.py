@@ -42,6 +42,17 @@ def test_sheets_headers_frozen_and_filtered(book):
     assert ledger.column_dimensions["B"].width > ledger.column_dimensions["A"].width > 8
 
 
+def test_column_widths_fit_the_widest_text_up_to_sixty(book):
+    """Two columns a Chinese character, ten a date, two of margin, at most 60 (long messages wrap)."""
+    ledger, findings = book["台账"], book["发现事项"]
+    assert ledger.column_dimensions["A"].width == len("2022-001") + 2
+    titles = [row[1] for row in _rows(ledger)[1:]]
+    assert "鄂尔多斯市“十四五”生态环境保护规划" in titles  # the widest: 16 characters two wide, two quotes one
+    assert ledger.column_dimensions["B"].width == 16 * 2 + 2 + 2
+    assert ledger.column_dimensions["H"].width == 12  # 通过日期: a date cell, ten columns
+    assert findings.column_dimensions["H"].width == 60  # 内容: the messages are longer than the limit
+
+
 def test_one_row_per_decision(book):
     header, *rows = _rows(book["台账"])
     assert [r[0] for r in rows] == ["2022-001", "2023-002", "2023-003", "2024-001"]
