@@ -11,7 +11,9 @@ seconds of the process and every child it waited for, and the peak memory of the
 process tree (the sum of the RSS of every process in it, sampled every 5 ms). Ratios are
 medians of command over floor from the same run.
 
-``--writes`` times one ``feedback add`` with its commit at 10 / 10,000 / 20,000 / 50,000
+``--several 10x1000`` also times the commands that read several workspaces (check, status,
+export ledger) over a parent folder of that many workspaces, against the floor of parsing all of
+them. ``--writes`` times one ``feedback add`` with its commit at 10 / 10,000 / 20,000 / 50,000
 decisions (the workspace is reset afterwards); ``--startup`` times ``--version`` and ``--help``.
 """
 
@@ -28,13 +30,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from workspaces import DEFAULT_DATA, ensure  # noqa: E402
+from workspaces import DEFAULT_DATA, ensure, ensure_several  # noqa: E402
 
 AS_OF = "2025-06-30"
 FLOOR = """
 import os, sys, tomllib
 count = 0
-for folder, _, files in os.walk(sys.argv[1]):
+for folder, folders, files in os.walk(sys.argv[1]):
+    folders[:] = [name for name in folders if not name.startswith('.')]  # not into .git
     for name in files:
         if name.endswith('.toml'):
             with open(os.path.join(folder, name), 'rb') as handle:
@@ -67,6 +70,8 @@ COMMANDS: dict[str, tuple[list[str], float]] = {
     "export-ledger": (["export", "ledger", "--as-of", AS_OF, "--force", "-o", "{tmp}/ledger.xlsx"], 2.0),
     "export-calendar": (["export", "calendar", "--as-of", AS_OF, "--force", "-o", "{tmp}/calendar.ics"], 2.0),
 }
+#: the commands that take several workspaces (issue 15, item 3): the same goals over the total
+SEVERAL = ("check-text", "check-json", "status-json", "export-ledger")
 
 
 class Run:
@@ -120,34 +125,49 @@ def _median(runs: list[Run], attribute: str) -> float:
     return statistics.median(getattr(run, attribute) for run in runs)
 
 
-def bench_reads(sizes: list[int], repeat: int, data: Path, only: list[str] | None) -> list[list[str]]:
+def bench_reads(sizes: list[int], repeat: int, data: Path, only: list[str] | None,
+                several: tuple[int, int] | None = None) -> list[list[str]]:
     """Table rows: size, command, wall, CPU, ratios to the floor, peak MiB, goal."""
-    py = sys.executable
     rows = []
     names = [name for name in COMMANDS if not only or name in only]
-    with tempfile.TemporaryDirectory() as tmp, open(os.devnull, "w") as devnull:
+    with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             root = ensure(data, size)
-            floor_argv = [py, "-c", FLOOR, str(root / "decisions")]
-            timed(floor_argv, devnull)  # warm the page cache
-            for name in names:
-                args, goal = COMMANDS[name]
-                argv = [py, "-m", "decisiontrack", "-w", str(root), *(a.format(tmp=tmp) for a in args)]
+            rows += _bench_root(f"{size:,}", root, [str(root / "decisions")], names, repeat, tmp)
+        if several:
+            count, size = several
+            parent = ensure_several(data, count, size)
+            rows += _bench_root(f"{count}×{size:,}", parent, [str(parent)], [n for n in names if n in SEVERAL],
+                                repeat, tmp)
+    return rows
+
+
+def _bench_root(label: str, root: Path, floor_folders: list[str], names: list[str], repeat: int,
+                tmp: str) -> list[list[str]]:
+    """Each command with ``-w root``, alternated with the floor of parsing the TOML under the folders."""
+    py = sys.executable
+    rows = []
+    floor_argv = [py, "-c", FLOOR, *floor_folders]
+    with open(os.devnull, "w") as devnull:
+        timed(floor_argv, devnull)  # warm the page cache
+        for name in names:
+            args, goal = COMMANDS[name]
+            argv = [py, "-m", "decisiontrack", "-w", str(root), *(a.format(tmp=tmp) for a in args)]
+            with open(os.path.join(tmp, "out"), "w") as sink:
+                timed(argv, sink)  # warm-up, and a check that it runs
+            floors, runs = [], []
+            for _ in range(repeat):
+                floors.append(timed(floor_argv, devnull))
                 with open(os.path.join(tmp, "out"), "w") as sink:
-                    timed(argv, sink)  # warm-up, and a check that it runs
-                floors, runs = [], []
-                for _ in range(repeat):
-                    floors.append(timed(floor_argv, devnull))
-                    with open(os.path.join(tmp, "out"), "w") as sink:
-                        runs.append(timed(argv, sink))
-                floor_wall, floor_cpu = _median(floors, "wall"), _median(floors, "cpu")
-                wall, cpu = _median(runs, "wall"), _median(runs, "cpu")
-                peak = max(run.peak_kib for run in runs) / 1024
-                row = [f"{size:,}", name, f"{wall:.2f}", f"{cpu:.2f}", f"{floor_wall:.2f}",
-                       f"{wall / floor_wall:.2f}x", f"{cpu / floor_cpu:.2f}x", f"{peak:.0f}", f"≤{goal}x",
-                       str(runs[-1].code)]
-                rows.append(row)
-                print(" | ".join(row), flush=True)
+                    runs.append(timed(argv, sink))
+            floor_wall, floor_cpu = _median(floors, "wall"), _median(floors, "cpu")
+            wall, cpu = _median(runs, "wall"), _median(runs, "cpu")
+            peak = max(run.peak_kib for run in runs) / 1024
+            row = [label, name, f"{wall:.2f}", f"{cpu:.2f}", f"{floor_wall:.2f}",
+                   f"{wall / floor_wall:.2f}x", f"{cpu / floor_cpu:.2f}x", f"{peak:.0f}", f"≤{goal}x",
+                   str(runs[-1].code)]
+            rows.append(row)
+            print(" | ".join(row), flush=True)
     return rows
 
 
@@ -206,6 +226,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--only", default="", help="comma-separated command names: " + ", ".join(COMMANDS))
+    parser.add_argument("--several", default="", help="COUNTxSIZE, e.g. 10x1000: several workspaces in one folder")
     parser.add_argument("--writes", action="store_true")
     parser.add_argument("--startup", action="store_true")
     parser.add_argument("--no-reads", action="store_true")
@@ -214,8 +235,9 @@ def main() -> None:
     rows = []
     if not args.no_reads:
         print(" | ".join(header), flush=True)
-        sizes = [int(size) for size in args.sizes.split(",")]
-        rows = bench_reads(sizes, args.repeat, args.data, [n for n in args.only.split(",") if n])
+        sizes = [int(size) for size in args.sizes.split(",") if size]
+        several = tuple(int(n) for n in args.several.split("x")) if args.several else None
+        rows = bench_reads(sizes, args.repeat, args.data, [n for n in args.only.split(",") if n], several)
     writes = bench_writes(args.data, args.repeat) if args.writes else []
     startup = bench_startup() if args.startup else []
     print()

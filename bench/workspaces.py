@@ -137,6 +137,19 @@ def ensure(data: Path, size: int) -> Path:
     return root
 
 
+def ensure_several(data: Path, count: int, size: int) -> Path:
+    """A parent folder of ``count`` workspaces of ``size`` decisions each, as a 司法厅 gathers its
+    cities' repositories: each its own git repository and organisation, the ids repeating across them."""
+    parent = data / f"several-{count}x{size}"
+    for number in range(1, count + 1):
+        root = parent / f"county-{number:02d}"
+        if not (root / ".git").is_dir():
+            if root.exists():
+                subprocess.run(["rm", "-rf", str(root)], check=True)
+            generate(root, size, seed=20250630 + number, org=f"基准测试第{number}县人民政府")
+    return parent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10, 1000, 10_000, 20_000, 50_000])
