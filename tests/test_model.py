@@ -355,3 +355,30 @@ def test_unknown_keys_are_kept_in_model_extra_at_every_level():
 def test_a_record_dumps_its_unknown_keys_after_the_known_ones():
     decision = Decision.model_validate(decision_data(备注="保留"))
     assert list(decision.model_dump())[-1] == "备注"
+
+
+@pytest.mark.parametrize(("text", "clean"), [
+    ('title = "生态环境保护规划"\n', True),
+    ('title = "规划"\r\nunit = "市生态环境局"\r\n', True),  # Windows line endings are line breaks
+    ('title = "\x1b[31m规划"\n', False),
+    ('title = "科长\\b批注"\n', False),  # an escape may make a control character: the values are walked
+    ('title = "C:\\\\文件"\n', False),
+    ('# 注释\x08\ntitle = "规划"\n', False),
+])
+def test_a_file_text_is_clean_only_when_no_value_can_hold_a_control_character(text, clean):
+    from decisiontrack.model.common import text_is_clean
+
+    assert text_is_clean(text) is clean
+
+
+def test_the_loader_still_refuses_an_escaped_control_character_in_a_nested_record(tmp_path):
+    """The fast path skips the walk only for a clean text; a milestone's escaped ESC is still found."""
+    from decisiontrack.store.loader import _Reader
+
+    text = ('decision_id = "2024-001"\nresponsible_unit = "市生态环境局"\n\n[[milestones]]\nid = "m1"\n'
+            'due = 2024-06-30\ntask = "\\u001b[31m中期评估"\n')
+    (tmp_path / "plan.toml").write_text(text, encoding="utf-8")
+    problems = []
+    assert _Reader(tmp_path, problems).record("plan.toml", TrackingPlan) is None
+    assert [(p.path, p.line) for p in problems] == [("plan.toml", 7)]
+    assert "含有控制字符 \\x1b（ESC" in problems[0].message

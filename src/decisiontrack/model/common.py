@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
@@ -26,6 +26,19 @@ def describe_control_character(char: str) -> str:
     code = f"\\x{ord(char):02x}"
     name = _CONTROL_NAMES.get(char)
     return f"{code}（{name}）" if name else code
+
+
+TEXT_CHECKED = "text_checked"
+"""Validation context key: the record's file text was searched whole (:func:`text_is_clean`)."""
+
+
+def text_is_clean(text: str) -> bool:
+    """True when no value read from this TOML text can hold a control character.
+
+    None is in the text, and without a backslash no escape (``\\b``, ``\\u001b``) can make one.
+    One search of the file instead of a walk of every value of every nested record.
+    """
+    return "\\" not in text and CONTROL_CHARACTER.search(text) is None
 
 
 def find_control_character(value, at: tuple = ()) -> tuple[tuple, str] | None:
@@ -80,7 +93,9 @@ class Record(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _no_control_characters(cls, data):
+    def _no_control_characters(cls, data, info: ValidationInfo):
+        if info.context and info.context.get(TEXT_CHECKED):
+            return data  # the loader searched the whole file text once (text_is_clean)
         found = find_control_character(data) if isinstance(data, dict) else None
         if found:
             at, char = found

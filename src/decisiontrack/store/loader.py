@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from decisiontrack.errors import DataError, Problem
+from decisiontrack.model.common import TEXT_CHECKED, text_is_clean
 from decisiontrack.model.decision import Decision
 from decisiontrack.model.evaluation import Evaluation
 from decisiontrack.model.event import Event
@@ -68,7 +69,7 @@ class _Reader:
     def validate(self, relative: str, model: type[M], data: dict, text: str, line_offset: int = 0) -> M | None:
         """Validate parsed data; errors and unknown-key warnings point at the key's line."""
         try:
-            record = model.model_validate(data)
+            record = model.model_validate(data, context={TEXT_CHECKED: True} if text_is_clean(text) else None)
         except ValidationError as error:
             for problem in validation_problems(error, text, relative):
                 self.problems.append(_shift(problem, line_offset))
