@@ -13,6 +13,7 @@ several workspaces.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from decisiontrack.wording import chinese_date, plain_words
 TITLE = "重大行政决策跟踪反馈和后评估待办事项汇总"
 LISTED = ("overdue", "must")
 _HEADS = {"overdue": "已逾期的事项", "must": "应当办理的事项"}
+_LOCAL_NOTE = re.compile(r"（按本地设定：([^（）]*)）$")
+"""The note the engine appends to a finding whose date or threshold is a local setting."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,16 @@ class Duty:
     what: str
     due: date | None
     article: str
+    setting: str = ""
+    """The local setting that gave the date (``办理期限90日``), said once beside the article."""
+
+    @classmethod
+    def of(cls, finding) -> Duty:
+        """What the finding asks, in a few words (its rule's ``task``; else its message without the
+        message's own article and setting notes): the brief says the article and the setting once."""
+        note = _LOCAL_NOTE.search(finding.message)
+        what = finding.task or (finding.message[: note.start()] if note else finding.message)
+        return cls(finding.level, plain_words(what), finding.due, finding.article, note.group(1) if note else "")
 
 
 @dataclass
@@ -89,7 +102,7 @@ def build_brief(
             findings = by_decision.get(decision_id, [])
             counts.update(f.level for f in findings)
             for level in LISTED:
-                duties = [Duty(level, plain_words(f.message), f.due, f.article) for f in findings if f.level == level]
+                duties = [Duty.of(f) for f in findings if f.level == level]
                 if duties:
                     secret = secret or decision.classification == "secret"
                     groups[level].append(DecisionDuties(organisation, decision.title, decision.undertaking_unit, duties))
@@ -148,16 +161,23 @@ def brief_body(brief: Brief) -> str:
         lines += ["", f"## {numeral(number + 1)}、{_HEADS[level]}（{total}项）"]
         for index, group in enumerate(brief.groups[level]):
             head = f"{group.organisation}" if len(brief.organisations) > 1 else ""
-            duties = "；".join(f"{item}. {_duty_words(duty)}" for item, duty in enumerate(group.duties, 1))
-            lines += ["", f"**（{numeral(index + 1)}）{head}{group.title}**（承办单位：{group.unit}）：{duties}。"]
+            words = [_duty_words(duty) for duty in group.duties]
+            duties = "；".join(f"{item}. {text}" for item, text in enumerate(words, 1)) if len(words) > 1 else words[0]
+            lines += ["", f"**（{numeral(index + 1)}）{head}{group.title}**（{group.unit}）：{duties}。"]
+    settings = list(dict.fromkeys(part for level in listed for group in brief.groups[level]
+                                  for duty in group.duties if duty.setting for part in duty.setting.split("、")))
+    if settings:
+        lines += ["", f"注：标明“本地设定”的，办法未规定具体数值（如“及时”“较多”），由本机关设定：{'、'.join(settings)}。"]
     return "\n".join(lines) + "\n"
 
 
 def _duty_words(duty: Duty) -> str:
-    """What is due, by when (unless the words already say it), and the article."""
+    """What is due, by when (unless the words already say it), and the article — each once —
+    marked where a local setting gave the date (``（第九条，本地设定）``; the values follow in one note)."""
     due = chinese_date(duty.due) if duty.due else ""
     when = f"，期限为{due}" if due and due not in duty.what else ""
-    return f"{duty.what}{when}（{duty.article}）"
+    basis = f"{duty.article}，本地设定" if duty.setting else duty.article
+    return f"{duty.what}{when}（{basis}）"
 
 
 def brief_document(brief: Brief) -> str:

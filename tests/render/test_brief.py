@@ -41,10 +41,17 @@ def test_markdown_for_the_mail_counts_by_level_and_lists_overdue_and_must(root):
     # 11 overdue: 第十二条第（二）项 no longer reaches the plan 2020-001 (a plan is not a 重大政策)
     assert "已逾期11项、应当1项、即将到期2项、可以2项、提示0项" in text
     assert "## 一、已逾期的事项（11项）" in text and "## 二、应当办理的事项（1项）" in text
-    assert "**（一）鄂尔多斯市“十四五”生态环境保护规划**（承办单位：市生态环境局）" in text
-    # what is due, by when, and the article (第十二条第（二）项: 执行满一年后评估, counted from
-    # 2024-01-09 when the 办法 took effect, plus the local 90 days)
-    assert "应当组织后评估（第十二条第（二）项）（按本地设定：办理期限90日），期限为2024年4月8日（第十二条第（二）项）" in text
+    assert "**（一）鄂尔多斯市“十四五”生态环境保护规划**（市生态环境局）" in text
+    # what is due (the rule's task), by when, and the article, each once (第十二条第（二）项: 执行满
+    # 一年后评估, counted from 2024-01-09 when the 办法 took effect, plus the local 90 days)
+    assert ("**（二）鄂尔多斯市网络预约出租汽车经营服务管理实施细则**（市交通运输局）："
+            "1. 报送跟踪反馈报告，期限为2025年1月9日（第六、八条）；"
+            "2. 组织后评估（已执行满1年），期限为2024年4月8日（第十二条第（二）项，本地设定）；"
+            "3. 落实评估决定“调整”，期限为2025年2月18日（第二十条第三款，本地设定）。") in text
+    assert "（第九条，本地设定）" in text  # the 7 days of 第九条“及时”
+    assert text.count("第十二条第（二）项") == 3  # once for each of the three decisions, never twice in a line
+    assert ("注：标明“本地设定”的，办法未规定具体数值（如“及时”“较多”），由本机关设定："
+            "办理期限90日、制定方案期限30日、报告期限7日。") in text
     assert text.rstrip().endswith("鄂尔多斯市人民政府\n\n2025年6月30日")
     _chinese_only(text)
 

@@ -82,3 +82,19 @@ def test_statute_numbers_are_the_texts_and_vague_words_are_local():
     assert {k for k, p in renqiu.items() if p.basis == "statute"} == {"expiry_months"}
     assert renqiu["expiry_months"].reference == "第十二条第（三）项“在有效期届满前6个月”"
     assert ordos["event_report_days"].reference == "第九条“应当及时向市人民政府报告”"
+
+
+@pytest.mark.parametrize("name", BUILT_IN)
+def test_every_rule_the_brief_can_list_has_a_task_in_its_messages_values(name):
+    """The leader's brief lists overdue and must duties by their ``task`` (应办事项): each such rule
+    has one, worded from the values its message has, so nothing is left as ``{placeholder}``."""
+    from string import Formatter
+
+    def fields(template: str) -> set[str]:
+        return {field for _, field, _, _ in Formatter().parse(template) if field}
+
+    for rule in read_profile(name).rules:
+        if rule.level in ("overdue", "must"):
+            assert rule.task, f"{name} {rule.id} has no task"
+            assert fields(rule.task) <= fields(rule.message), (rule.id, fields(rule.task) - fields(rule.message))
+            assert not rule.task.endswith("）") or "第" not in rule.task, f"{rule.id}: the brief adds the article"

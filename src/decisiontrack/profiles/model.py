@@ -110,6 +110,9 @@ class Rule(Strict):
     level: Level
     predicate: str
     message: str = Field(min_length=1)
+    task: str = ""
+    """应办事项: what is to be done, in a few words, for the leader's brief (the message says why);
+    the same ``{placeholders}`` as the message. Without it the brief quotes the message."""
     warn_due_soon: bool = False
     asks_evaluation: bool = False
     params: dict[str, Any] = Field(default_factory=dict)

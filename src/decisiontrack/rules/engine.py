@@ -197,4 +197,5 @@ def _finding(ctx: Context, profile: Profile, rule: Rule, trigger: Trigger, level
         message=message,
         path=trigger.path or ctx.folder.decision_path,
         settings=settings,
+        task=rule.task.format_map(values) if rule.task else "",
     )

@@ -40,6 +40,8 @@ class Finding:
     path: str
     settings: dict = field(default_factory=dict, compare=False)
     """Local settings (及时、较多 read as numbers) that gave this finding its date or threshold."""
+    task: str = field(default="", compare=False)
+    """What is to be done, in a few words (the rule's ``task``), for the leader's brief."""
 
     def sort_key(self) -> tuple:
         """By level (strongest first), then decision, then rule, then date and text."""
