@@ -167,7 +167,7 @@ def brief_body(brief: Brief) -> str:
     settings = list(dict.fromkeys(part for level in listed for group in brief.groups[level]
                                   for duty in group.duties if duty.setting for part in duty.setting.split("、")))
     if settings:
-        lines += ["", f"注：标明“本地设定”的，办法未规定具体数值（如“及时”“较多”），由本机关设定：{'、'.join(settings)}。"]
+        lines += ["", f"注：“本地设定”指办法只说“及时”“较多”等、由本机关设定的数值：{'、'.join(settings)}。"]
     return "\n".join(lines) + "\n"
 
 
