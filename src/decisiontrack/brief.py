@@ -173,11 +173,12 @@ def brief_body(brief: Brief) -> str:
 
 def _duty_words(duty: Duty) -> str:
     """What is due, by when (unless the words already say it), and the article — each once —
-    marked where a local setting gave the date (``（第九条，本地设定）``; the values follow in one note)."""
+    marked where a local setting gave the date: ``报送跟踪反馈报告（2025年1月9日前；第六、八条）``,
+    ``…（2025年5月27日前；第九条，本地设定）`` (the values of the settings follow in one note)."""
     due = chinese_date(duty.due) if duty.due else ""
-    when = f"，期限为{due}" if due and due not in duty.what else ""
+    when = f"{due}前；" if due and due not in duty.what else ""
     basis = f"{duty.article}，本地设定" if duty.setting else duty.article
-    return f"{duty.what}{when}（{basis}）"
+    return f"{duty.what}（{when}{basis}）"
 
 
 def brief_document(brief: Brief) -> str:

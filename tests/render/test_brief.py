@@ -45,10 +45,10 @@ def test_markdown_for_the_mail_counts_by_level_and_lists_overdue_and_must(root):
     # what is due (the rule's task), by when, and the article, each once (第十二条第（二）项: 执行满
     # 一年后评估, counted from 2024-01-09 when the 办法 took effect, plus the local 90 days)
     assert ("**（二）鄂尔多斯市网络预约出租汽车经营服务管理实施细则**（市交通运输局）："
-            "1. 报送跟踪反馈报告，期限为2025年1月9日（第六、八条）；"
-            "2. 组织后评估（已执行满1年），期限为2024年4月8日（第十二条第（二）项，本地设定）；"
-            "3. 落实评估决定“调整”，期限为2025年2月18日（第二十条第三款，本地设定）。") in text
-    assert "（第九条，本地设定）" in text  # the 7 days of 第九条“及时”
+            "1. 报送跟踪反馈报告（2025年1月9日前；第六、八条）；"
+            "2. 已执行满1年，组织后评估（2024年4月8日前；第十二条第（二）项，本地设定）；"
+            "3. 落实评估决定“调整”（2025年2月18日前；第二十条第三款，本地设定）。") in text
+    assert "（2025年5月27日前；第九条，本地设定）" in text  # the 7 days of 第九条“及时”
     assert text.count("第十二条第（二）项") == 3  # once for each of the three decisions, never twice in a line
     assert ("注：“本地设定”指办法只说“及时”“较多”等、由本机关设定的数值："
             "办理期限90日、制定方案期限30日、报告期限7日。") in text
