@@ -50,7 +50,26 @@ def period_words(period: str) -> str:
 
 def official_words(message: str) -> str:
     """A rule's message in a 公文's words: Chinese dates, no trailing article in brackets."""
-    return strip_article(chinese_dates_in(message))
+    return nested_quotes(strip_article(chinese_dates_in(message)))
+
+
+def nested_quotes(text: str) -> str:
+    """Quotation marks inside quotation marks as single ones (GB/T 15834-2011《标点符号用法》，引号).
+
+    A milestone “完成“一湖两河”综合治理” quoted by a message becomes “完成‘一湖两河’综合治理”.
+    A “ opens when it comes first or after an opening one; a ” closes the innermost.
+    """
+    out, depth = [], 0
+    for char in text:
+        if char == "“":
+            out.append("“" if depth % 2 == 0 else "‘")
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+            out.append("”" if depth % 2 == 0 else "’")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def strip_article(message: str) -> str:
@@ -77,4 +96,4 @@ def plain_words(message: str) -> str:
     """
     text = _IDENTIFIER.sub(" ", chinese_dates_in(message))
     text = _CJK_SPACE.sub("", text).replace("（）", "").replace("()", "")
-    return strip_article(text.strip())
+    return nested_quotes(strip_article(text.strip()))

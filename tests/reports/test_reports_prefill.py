@@ -154,3 +154,17 @@ def test_period_words():
     assert [period_words(p) for p in ("2025-H2", "2025-H1", "2025-Q3", "2025-05", "2025", "其他")] == [
         "2025年下半年", "2025年上半年", "2025年第三季度", "2025年5月", "2025年", "其他"
     ]
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("时间节点“完成“一湖两河”综合治理工程阶段验收”", "时间节点“完成‘一湖两河’综合治理工程阶段验收”"),
+    ("决定“调整”，落实“继续执行”", "决定“调整”，落实“继续执行”"),
+    ("“一“二“三”二”一”", "“一‘二“三”二’一”"),
+    ("没有引号", "没有引号"),
+])
+def test_quotation_marks_inside_quotation_marks_are_single(text, written):
+    """GB/T 15834-2011《标点符号用法》: 引号里面还要用引号时，外面一层用双引号，里面一层用单引号."""
+    from decisiontrack.wording import nested_quotes, plain_words
+
+    assert nested_quotes(text) == written
+    assert plain_words(text) == written
