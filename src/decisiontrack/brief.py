@@ -155,7 +155,11 @@ def brief_body(brief: Brief) -> str:
     if not listed:
         lines += ["", "目前没有已逾期或应当办理的事项。"]
         return "\n".join(lines) + "\n"
-    lines[-1] += "现将已逾期和应当办理的事项汇总如下。"
+    settings = list(dict.fromkeys(part for level in listed for group in brief.groups[level]
+                                  for duty in group.duties if duty.setting for part in duty.setting.split("、")))
+    lines[-1] += "现将已逾期和应当办理的事项汇总如下"
+    lines[-1] += (f"，其中标明“本地设定”的，是办法只说“及时”“较多”等、由本机关设定的数值（{'、'.join(settings)}）。"
+                  if settings else "。")
     for number, level in enumerate(listed):
         total = sum(len(group.duties) for group in brief.groups[level])
         lines += ["", f"## {numeral(number + 1)}、{_HEADS[level]}（{total}项）"]
@@ -164,17 +168,13 @@ def brief_body(brief: Brief) -> str:
             words = [_duty_words(duty) for duty in group.duties]
             duties = "；".join(f"{item}. {text}" for item, text in enumerate(words, 1)) if len(words) > 1 else words[0]
             lines += ["", f"**（{numeral(index + 1)}）{head}{group.title}**（{group.unit}）：{duties}。"]
-    settings = list(dict.fromkeys(part for level in listed for group in brief.groups[level]
-                                  for duty in group.duties if duty.setting for part in duty.setting.split("、")))
-    if settings:
-        lines += ["", f"注：“本地设定”指办法只说“及时”“较多”等、由本机关设定的数值：{'、'.join(settings)}。"]
     return "\n".join(lines) + "\n"
 
 
 def _duty_words(duty: Duty) -> str:
     """What is due, by when (unless the words already say it), and the article — each once —
     marked where a local setting gave the date: ``报送跟踪反馈报告（2025年1月9日前；第六、八条）``,
-    ``…（2025年5月27日前；第九条，本地设定）`` (the values of the settings follow in one note)."""
+    ``…（2025年5月27日前；第九条，本地设定）`` (the opening paragraph gives the settings' values once)."""
     due = chinese_date(duty.due) if duty.due else ""
     when = f"{due}前；" if due and due not in duty.what else ""
     basis = f"{duty.article}，本地设定" if duty.setting else duty.article

@@ -50,8 +50,8 @@ def test_markdown_for_the_mail_counts_by_level_and_lists_overdue_and_must(root):
             "3. 落实评估决定“调整”（2025年2月18日前；第二十条第三款，本地设定）。") in text
     assert "（2025年5月27日前；第九条，本地设定）" in text  # the 7 days of 第九条“及时”
     assert text.count("第十二条第（二）项") == 3  # once for each of the three decisions, never twice in a line
-    assert ("注：“本地设定”指办法只说“及时”“较多”等、由本机关设定的数值："
-            "办理期限90日、制定方案期限30日、报告期限7日。") in text
+    assert ("现将已逾期和应当办理的事项汇总如下，其中标明“本地设定”的，是办法只说“及时”“较多”等、"
+            "由本机关设定的数值（办理期限90日、制定方案期限30日、报告期限7日）。\n") in text
     assert text.rstrip().endswith("鄂尔多斯市人民政府\n\n2025年6月30日")
     _chinese_only(text)
 
