@@ -75,6 +75,8 @@ class Brief:
     unit: str | None = None
     errors: int = 0
     secret: bool = False
+    not_yet: list[tuple[str, date]] = field(default_factory=list)
+    """Each 办法 not yet in force on the day (title, effective date): nothing is counted under it."""
 
 
 def build_brief(
@@ -119,6 +121,8 @@ def build_brief(
         unit=unit,
         errors=sum(len(result.errors) for _, result in sources),
         secret=secret,
+        not_yet=sorted({(result.profile.title, result.profile.effective_from) for _, result in sources
+                        if not result.profile.in_force_on(as_of)}),
     )
 
 
@@ -149,6 +153,8 @@ def brief_body(brief: Brief) -> str:
         f"截至{chinese_date(brief.as_of)}，{who}登记的{scope}重大行政决策共{brief.decisions}项，"
         f"依照{basis}检查，有关事项：{counts}。"
     ]
+    for title, effective in brief.not_yet:
+        lines[-1] += f"《{title}》自{chinese_date(effective)}起施行，截至{chinese_date(brief.as_of)}尚未施行。"
     if brief.errors:
         lines.append(f"另有{brief.errors}处记录有误，未能检查，已请经办人员更正。")
     listed = [level for level in LISTED if brief.groups[level]]

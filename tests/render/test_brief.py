@@ -113,6 +113,15 @@ def test_nothing_due_says_so(root):
     assert "目前没有已逾期或应当办理的事项。" in text
 
 
+def test_a_day_before_the_banfa_took_effect_says_so(root):
+    """鄂尔多斯办法第二十四条: 自印发之日起施行 (2024-01-09); nothing is counted before it (issue 11)."""
+    text = run(root, "brief", "--as-of", "2023-12-31", "--format", "markdown").stdout
+    assert ("已逾期0项、应当0项、即将到期0项、可以0项、提示0项。《鄂尔多斯市重大行政决策实施情况跟踪反馈和"
+            "后评估办法》自2024年1月9日起施行，截至2023年12月31日尚未施行。") in text
+    assert "目前没有已逾期或应当办理的事项。" in text
+    assert "尚未施行" not in run(root, "brief", "--as-of", "2024-01-09", "--format", "markdown").stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
