@@ -267,7 +267,7 @@ def test_check_imports_only_what_it_uses(ws):
     heavy = {"rich", "docx", "lxml", "openpyxl", "questionary", "prompt_toolkit", "icalendar", "rjieba",
              "markdown_it", "tomlkit", "dateutil", "pygments", "filelock"}
     assert not third_party & heavy, third_party & heavy
-    assert {"typer", "pydantic"} <= third_party, third_party
+    assert "decisiontrack.checking" in loaded  # the check ran in that interpreter
     ours = {name for name in loaded if name.startswith("decisiontrack.")}
     for package in ("export", "render", "reports", "status", "validation", "timeline"):
         assert not any(name.startswith(f"decisiontrack.{package}") for name in ours), package
