@@ -88,8 +88,8 @@ def test_check_says_in_one_line_that_the_banfa_was_not_yet_in_force(tmp_path, pr
     result = run(root, "check", "--as-of", before)
     assert result.exit_code == 0
     assert f"{before} 《" in result.stdout and f"》尚未施行（自 {first} 起施行" in result.stdout
-    assert "没有需要检查的事项。" in result.stdout
+    assert result.stdout.count("没有需要检查的事项。") == 1  # one line, not repeated
     assert "尚未施行" not in run(root, "check", "--as-of", first).stdout
     payload = run(root, "check", "--as-of", before, "--format", "json")
     assert json.loads(payload.stdout)["findings"] == []
-    assert "尚未施行" in payload.stderr
+    assert payload.stderr.count("尚未施行") == 1

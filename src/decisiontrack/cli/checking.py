@@ -99,9 +99,6 @@ def check(
         note = not_in_force(result.profile, day)
         if note:
             (sys.stdout if format == "text" else sys.stderr).write((f"{label}：" if len(results) > 1 else "") + note + "\n")
-    note = not_in_force(result.profile, day)
-    if note:
-        (sys.stdout if format == "text" else sys.stderr).write(note + "\n")
     if format == "json":
         from decisiontrack.rules.digest import json_lines, several_to_json, to_json
 
