@@ -445,3 +445,24 @@ def test_a_large_batch_records_changed_and_removed_files_as_git_add_does(repo):
     assert changed[0] == f"M\t{names[0]}"
     assert sorted(changed[1:]) == sorted(f"D\t{name}" for name in names[1:50])
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_paths_reached_through_links_are_named_as_git_names_them(repo, tmp_path):
+    """Paths are named relative to the real top of the work tree, each folder resolved once for a batch:
+    a workspace reached through a link, a ``..`` after a link (the target's parent, not the link's)."""
+    from decisiontrack.store.git import find_repository
+
+    link = tmp_path / "捷径"
+    link.symlink_to(repo)
+    (tmp_path / "旁路").mkdir()
+    (tmp_path / "旁路" / "事项").symlink_to(repo / "decisions" / "2024-001")
+    found = find_repository(link)
+    paths = [link / "decisions/2024-001/decision.toml", repo / "decisiontrack.toml",
+             tmp_path / "旁路" / "事项" / "plan.toml", tmp_path / "旁路" / "事项" / ".." / "2024-002" / "plan.toml"]
+    assert found.relative_all(paths) == ["decisions/2024-001/decision.toml", "decisiontrack.toml",
+                                         "decisions/2024-001/plan.toml", "decisions/2024-002/plan.toml"]
+    assert found.relative(link) == "."
+    assert run(link, *OPINION).exit_code == 0
+    [written] = head_files(repo)
+    assert written.startswith("decisions/2024-001/feedback/20240315-letter-")
+    assert git(repo, "status", "--porcelain") == ""

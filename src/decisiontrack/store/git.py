@@ -54,7 +54,34 @@ class Repository:
 
     def relative(self, path: Path) -> str:
         """``path`` as git names it (relative to the top of the work tree, forward slashes)."""
-        return Path(os.path.relpath(path.resolve(), self.top)).as_posix()
+        return self.relative_all([path])[0]
+
+    def relative_all(self, paths: list[Path]) -> list[str]:
+        """Many paths as git names them, each folder resolved once (an import names 5,000 files
+        in 5,000 folders under one workspace: resolving each path whole took 0.15 s)."""
+        real: dict[str, str] = {}
+
+        def real_folder(folder: str) -> str:
+            if folder not in real:
+                parent, name = os.path.split(folder)
+                if parent == folder or name in ("", ".", ".."):
+                    real[folder] = os.path.realpath(folder)
+                else:
+                    joined = os.path.join(real_folder(parent), name)
+                    real[folder] = os.path.realpath(joined) if os.path.islink(joined) else joined
+            return real[folder]
+
+        named = []
+        for path in paths:
+            if ".." in Path(path).parts:  # "link/.." is the link's target's parent: resolve it all
+                full = os.path.realpath(path)
+            else:
+                folder, name = os.path.split(os.path.abspath(path))
+                full = os.path.join(real_folder(folder), name)
+                if os.path.islink(full):
+                    full = os.path.realpath(full)
+            named.append(Path(os.path.relpath(full, self.top)).as_posix())
+        return named
 
 
 def find_repository(root: Path) -> Repository | None:

@@ -251,7 +251,7 @@ def _commit(tx: Transaction) -> None:
     from decisiontrack.store.git import TRAILER_HAND_EDITED, GitRefused, commit, message_with_trailers
 
     repo = tx.repository
-    files = [repo.relative(path) for path in [*tx.written, *tx.removed]]
+    files = repo.relative_all([*tx.written, *tx.removed])
     tx.find_hand_edits()
     subject = tx.subject or "decisiontrack 写入"
     trailers = dict(tx.trailers)
