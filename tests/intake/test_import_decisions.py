@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -95,6 +96,34 @@ def test_csv_in_gbk_and_utf8_with_or_without_bom(repo, tmp_path, encoding):
     result = run(repo, "import", "decisions", ledger)
     assert result.exit_code == 0, result.stderr
     assert decision_files(repo) == {"2022-001": PARKING}
+
+
+def sheet_xml(workbook: Path) -> bytes:
+    with zipfile.ZipFile(workbook) as book:
+        return book.read("xl/worksheets/sheet1.xml")
+
+
+def with_sheet_xml(workbook: Path, target: Path, xml: bytes) -> Path:
+    """A copy of ``workbook`` whose first sheet's XML is ``xml`` (as a faulty writer would leave it)."""
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            copy.writestr(item, xml if item.filename == "xl/worksheets/sheet1.xml" else source.read(item))
+    return target
+
+
+def test_a_workbook_that_states_too_small_a_size_loses_no_row(repo, tmp_path):
+    """Some writers state a sheet's size wrongly (``<dimension ref="A1"/>``); openpyxl's fast reading
+    mode trusts it, so the import must not: every row comes in, and a merged 承办单位 fills down."""
+    second = ["鄂尔多斯市中心城区停车场建设三年行动计划", "", "重大项目", "2023.1.5", "2023/2/1", "",
+              None]
+    built = xlsx(tmp_path / "原表.xlsx", [HEADER, ROW, second], merges=("G2:G3",))
+    assert b'<dimension ref="A1:G3"' in sheet_xml(built)
+    ledger = with_sheet_xml(built, tmp_path / "台账.xlsx",
+                            sheet_xml(built).replace(b'<dimension ref="A1:G3"', b'<dimension ref="A1"'))
+    result = run(repo, "import", "decisions", ledger)
+    assert result.exit_code == 0, result.stderr
+    assert "新增 2 项" in result.stdout
+    assert 'undertaking_unit = "市发展和改革委员会"' in (repo / "decisions/2023-001/decision.toml").read_text("utf-8")
 
 
 def test_a_bad_cell_refuses_the_whole_file_naming_sheet_cell_and_header(repo, tmp_path):
@@ -237,6 +266,18 @@ def test_files_that_cannot_be_read(repo, tmp_path, name, content, code, message)
     assert result.exit_code == code
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_workbook_whose_sheet_is_broken_is_refused_in_chinese(repo, tmp_path):
+    """The sheet's XML is read after the workbook opens: a cut-off sheet is refused as a broken file."""
+    built = xlsx(tmp_path / "原表.xlsx", [HEADER, ROW])
+    ledger = with_sheet_xml(built, tmp_path / "台账.xlsx", sheet_xml(built)[:-40])
+    before = snapshot(repo)
+    result = run(repo, "import", "decisions", ledger)
+    assert result.exit_code == 3
+    assert result.stderr.startswith("错误：台账.xlsx 不是有效的 Excel 文件（")
+    assert "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入" in result.stderr
+    assert snapshot(repo) == before
 
 
 def test_a_secret_row_keeps_its_classification_but_not_its_text(repo, tmp_path):
