@@ -25,6 +25,7 @@ from decisiontrack.model.progress import ProgressReport
 from decisiontrack.model.workspace import Settings
 from decisiontrack.store.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
 from decisiontrack.store.locate import SETTINGS_FILE
+from decisiontrack.store.parsecache import Shard, cache_folder, stat_key
 from decisiontrack.store.problems import unknown_key_warnings, validation_problems
 from decisiontrack.store.tomlfile import parse_toml, read_text
 
@@ -36,13 +37,24 @@ DECISIONS = "decisions"
 class _Reader:
     """Reads files of one workspace, appending every problem to one list."""
 
-    def __init__(self, root: Path, problems: list[Problem]):
+    def __init__(self, root: Path, problems: list[Problem], shard: Shard | None = None):
         self.root = root
         self.problems = problems
+        self.shard = shard
 
     def record(self, relative: str, model: type[M]) -> M | None:
-        """A TOML record, or None with its problems noted."""
-        text, problem = read_text(os.path.join(self.root, relative), relative)
+        """A TOML record, or None with its problems noted; parsed once while the file is unchanged
+        (:mod:`~decisiontrack.store.parsecache`)."""
+        path = os.path.join(self.root, relative)
+        key = stat_key(path) if self.shard is not None else None
+        cached = self.shard.get(relative, key) if key is not None else None
+        if cached is not None:
+            data, clean = cached
+            try:
+                return model.model_validate(data, context={TEXT_CHECKED: True} if clean else None)
+            except ValidationError:
+                self.shard.drop(relative)  # cannot happen for an entry that loaded cleanly: read the text
+        text, problem = read_text(path, relative)
         if problem:
             self.problems.append(problem)
             return None
@@ -50,7 +62,14 @@ class _Reader:
         if problem:
             self.problems.append(problem)
             return None
-        return self.validate(relative, model, data, text)
+        before, clean = len(self.problems), text_is_clean(text)
+        record = self.validate(relative, model, data, text, clean=clean)
+        if self.shard is not None:
+            if record is not None and len(self.problems) == before:
+                self.shard.put(relative, key, data, clean)
+            else:
+                self.shard.drop(relative)
+        return record
 
     def front_matter(self, relative: str, model: type[M]) -> M | None:
         """The front matter of a Markdown file as a record (lines counted in the whole file)."""
@@ -66,10 +85,12 @@ class _Reader:
             return None
         return self.validate(relative, model, data, head, line_offset=1)
 
-    def validate(self, relative: str, model: type[M], data: dict, text: str, line_offset: int = 0) -> M | None:
+    def validate(self, relative: str, model: type[M], data: dict, text: str, line_offset: int = 0,
+                 clean: bool | None = None) -> M | None:
         """Validate parsed data; errors and unknown-key warnings point at the key's line."""
+        clean = text_is_clean(text) if clean is None else clean
         try:
-            record = model.model_validate(data, context={TEXT_CHECKED: True} if text_is_clean(text) else None)
+            record = model.model_validate(data, context={TEXT_CHECKED: True} if clean else None)
         except ValidationError as error:
             for problem in validation_problems(error, text, relative):
                 self.problems.append(_shift(problem, line_offset))
@@ -113,15 +134,23 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
 def load_decision(root: Path, decision_id: str, problems: list[Problem], *,
                   only_decision: bool = False) -> DecisionFolder:
     """Load one ``decisions/<id>/`` folder (only its ``decision.toml`` with ``only_decision``)."""
-    reader = _Reader(root, problems)
+    shard = Shard(cache_folder(root), decision_id)
+    reader = _Reader(root, problems, shard)
     base = f"{DECISIONS}/{decision_id}"
     folder = DecisionFolder(id=decision_id, path=base)
     folder.decision = reader.record(f"{base}/decision.toml", Decision)
     if folder.decision is not None and folder.decision.id != decision_id:
         problems.append(Problem(f"{base}/decision.toml", _line_of_key(root / base / "decision.toml", "id"),
                                 f"id “{folder.decision.id}” 与所在目录名 “{decision_id}” 不一致，请改成一致"))
-    if only_decision:
-        return folder
+    if not only_decision:
+        _load_rest(root, base, folder, reader)
+    shard.save(whole=not only_decision)
+    return folder
+
+
+def _load_rest(root: Path, base: str, folder: DecisionFolder, reader: _Reader) -> None:
+    """Everything of a decision folder beside its ``decision.toml``."""
+    problems = reader.problems
     here = os.path.join(root, base)
     folder.plan_file_exists = os.path.isfile(os.path.join(here, "plan.toml"))
     if folder.plan_file_exists:
@@ -147,7 +176,6 @@ def load_decision(root: Path, decision_id: str, problems: list[Problem], *,
                                     f"id “{evaluation.id}” 与所在目录名 “{evaluation_id}” 不一致，请改成一致"))
         has_report = os.path.isfile(os.path.join(root, path, "report.md"))
         folder.evaluations.append(EvaluationFolder(evaluation_id, path, evaluation, has_report))
-    return folder
 
 
 def _line_of_key(path: Path, key: str) -> int | None:
