@@ -11,6 +11,10 @@ seconds of the process and every child it waited for, and the peak memory of the
 process tree (the sum of the RSS of every process in it, sampled every 5 ms). Ratios are
 medians of command over floor from the same run.
 
+Each command runs three ways each round: warm (its parse cache in ``.git/decisiontrack-cache``
+as the run before left it: the daily cron case, the first columns), as the first run after a
+clone (no cache yet: it writes one) and with the cache off (``DECISIONTRACK_NO_CACHE=1``).
+
 ``--several 10x1000`` also times the commands that read several workspaces (check, status,
 export ledger) over a parent folder of that many workspaces, against the floor of parsing all of
 them. ``--writes`` times one ``feedback add`` with its commit at 10 / 10,000 / 20,000 / 50,000
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workspaces import DEFAULT_DATA, ensure, ensure_several  # noqa: E402
+
+from decisiontrack.store.parsecache import FOLDER as CACHE  # noqa: E402
 
 AS_OF = "2025-06-30"
 FLOOR = """
@@ -98,10 +105,10 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def timed(argv: list[str], stdout) -> Run:
+def timed(argv: list[str], stdout, env: dict | None = None) -> Run:
     """Run ``argv`` to completion, sampling its process tree's memory."""
     start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
     peak = 0
     done = threading.Event()
 
@@ -144,31 +151,54 @@ def bench_reads(sizes: list[int], repeat: int, data: Path, only: list[str] | Non
 
 def _bench_root(label: str, root: Path, floor_folders: list[str], names: list[str], repeat: int,
                 tmp: str) -> list[list[str]]:
-    """Each command with ``-w root``, alternated with the floor of parsing the TOML under the folders."""
+    """Each command with ``-w root``, alternated with the floor of parsing the TOML under the folders.
+
+    A command runs three ways each round: with its parse cache as the day before left it (warm:
+    the cron case), as the first run after a clone (no cache yet: it writes one), and with the
+    cache turned off (``DECISIONTRACK_NO_CACHE=1``).
+    """
     py = sys.executable
     rows = []
     floor_argv = [py, "-c", FLOOR, *floor_folders]
+    no_cache = {**os.environ, "DECISIONTRACK_NO_CACHE": "1"}
+    trash = root.parent / ".old-parse-caches"  # beside the workspace: moving there is a rename
     with open(os.devnull, "w") as devnull:
         timed(floor_argv, devnull)  # warm the page cache
         for name in names:
             args, goal = COMMANDS[name]
             argv = [py, "-m", "decisiontrack", "-w", str(root), *(a.format(tmp=tmp) for a in args)]
             with open(os.path.join(tmp, "out"), "w") as sink:
-                timed(argv, sink)  # warm-up, and a check that it runs
-            floors, runs = [], []
+                timed(argv, sink)  # warm-up (and the cache), and a check that it runs
+            floors, runs, firsts, uncached = [], [], [], []
             for _ in range(repeat):
                 floors.append(timed(floor_argv, devnull))
                 with open(os.path.join(tmp, "out"), "w") as sink:
                     runs.append(timed(argv, sink))
+                _move_caches(root, trash)
+                with open(os.path.join(tmp, "out"), "w") as sink:
+                    firsts.append(timed(argv, sink))
+                with open(os.path.join(tmp, "out"), "w") as sink:
+                    uncached.append(timed(argv, sink, env=no_cache))
             floor_wall, floor_cpu = _median(floors, "wall"), _median(floors, "cpu")
             wall, cpu = _median(runs, "wall"), _median(runs, "cpu")
-            peak = max(run.peak_kib for run in runs) / 1024
+            peak = max(run.peak_kib for run in [*runs, *firsts, *uncached]) / 1024
             row = [label, name, f"{wall:.2f}", f"{cpu:.2f}", f"{floor_wall:.2f}",
-                   f"{wall / floor_wall:.2f}x", f"{cpu / floor_cpu:.2f}x", f"{peak:.0f}", f"≤{goal}x",
-                   str(runs[-1].code)]
+                   f"{wall / floor_wall:.2f}x", f"{cpu / floor_cpu:.2f}x",
+                   f"{_median(firsts, 'wall') / floor_wall:.2f}x / {_median(firsts, 'cpu') / floor_cpu:.2f}x",
+                   f"{_median(uncached, 'wall') / floor_wall:.2f}x / {_median(uncached, 'cpu') / floor_cpu:.2f}x",
+                   f"{peak:.0f}", f"≤{goal}x", str(runs[-1].code)]
             rows.append(row)
             print(" | ".join(row), flush=True)
+    shutil.rmtree(trash, ignore_errors=True)  # after the runs: deleting thousands of files slows the disk
     return rows
+
+
+def _move_caches(root: Path, trash: Path) -> None:
+    """Put the workspaces' parse caches aside (a rename), so the next run is a first run."""
+    for cache in [root / ".git" / CACHE, *root.glob(f"*/.git/{CACHE}")]:
+        if cache.exists():
+            trash.mkdir(exist_ok=True)
+            cache.rename(trash / f"{len(list(trash.iterdir()))}")
 
 
 def bench_writes(data: Path, repeat: int) -> list[list[str]]:
@@ -231,7 +261,8 @@ def main() -> None:
     parser.add_argument("--startup", action="store_true")
     parser.add_argument("--no-reads", action="store_true")
     args = parser.parse_args()
-    header = ["N", "command", "wall s", "CPU s", "floor s", "wall/floor", "CPU/floor", "peak MiB", "goal", "exit"]
+    header = ["N", "command", "wall s", "CPU s", "floor s", "wall/floor", "CPU/floor",
+              "first run wall/CPU", "no cache wall/CPU", "peak MiB", "goal", "exit"]
     rows = []
     if not args.no_reads:
         print(" | ".join(header), flush=True)

@@ -12,10 +12,10 @@ import os
 import pickle
 
 import pytest
-from tests.helpers import run
 
 from decisiontrack import checking
 from decisiontrack.store import loader, parsecache
+from tests.helpers import run
 
 ADD = ("decision", "add", "--title", "鄂尔多斯市公共租赁住房管理办法", "--category", "policy",
        "--adopted-on", "2024-01-08", "--effective-from", "2024-02-01", "--undertaking-unit", "市住房和城乡建设局")
