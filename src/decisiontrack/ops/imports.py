@@ -82,18 +82,13 @@ def refuse(file: str, problems: list[str]) -> ImportRefused:
 
 
 def _existing(root: Path) -> dict[str, Decision | None]:
-    """Every decision of the workspace by id (None where decision.toml does not validate)."""
-    from decisiontrack.store.loader import decision_ids
-    from decisiontrack.store.tomlfile import read_toml
+    """Every decision of the workspace by id (None where decision.toml does not load); through the
+    loader and its parse cache, so a monthly re-import parses only what changed."""
+    from decisiontrack.store.loader import decision_ids, load_decision
 
-    found: dict[str, Decision | None] = {}
-    for decision_id in decision_ids(root):
-        data, _, problem = read_toml(root / DECISIONS / decision_id / "decision.toml", decision_id)
-        try:
-            found[decision_id] = None if problem else Decision.model_validate(data)
-        except ValidationError:
-            found[decision_id] = None
-    return found
+    ignored: list = []
+    return {decision_id: load_decision(root, decision_id, ignored, only_decision=True).decision
+            for decision_id in decision_ids(root)}
 
 
 def _key(title: str, doc_number: str | None) -> tuple[str, str]:
