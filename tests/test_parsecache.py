@@ -143,3 +143,17 @@ def test_no_cache_outside_git_or_when_turned_off(tmp_path, monkeypatch):
     assert run(kept, *ADD).exit_code == 0
     run(kept, *CHECK)
     assert not (kept / ".git" / parsecache.FOLDER).exists()
+
+
+def test_a_workspace_in_a_git_worktree_keeps_no_cache(repo, tmp_path):
+    """A worktree's ``.git`` is a file; the folders above must not be searched for another repository."""
+    import subprocess
+
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    subprocess.run(["git", "init", "-q", str(outer)], check=True)
+    subprocess.run(["git", "-C", str(repo), "worktree", "add", "-q", str(outer / "tree")], check=True,
+                   capture_output=True)
+    assert (outer / "tree" / ".git").is_file()
+    assert parsecache.cache_folder(outer / "tree") is None
+    assert parsecache.cache_folder(repo).startswith(f"{repo / '.git' / parsecache.FOLDER / parsecache.VERSION}/")

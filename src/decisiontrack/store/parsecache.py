@@ -54,6 +54,8 @@ def cache_folder(root: os.PathLike | str) -> str | None:
                 workspace = hashlib.sha1(real.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()[:16]
                 _folders[key] = os.path.join(git, FOLDER, VERSION, workspace)
                 break
+            if os.path.lexists(git):
+                break  # a worktree's or submodule's ``.git`` file: no cache rather than an outer repository's
             parent = os.path.dirname(folder)
             if parent == folder:
                 break
