@@ -55,7 +55,7 @@ def without_parsing(monkeypatch) -> None:
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_second_check_reads_the_cache_and_says_the_same(repo, monkeypatch, processes):
     if processes == 2:
-        run(repo, "decision", "add", *ADD[2:3], "鄂尔多斯市停车管理办法", *ADD[4:])
+        assert run(repo, "decision", "add", "--title", "鄂尔多斯市停车管理办法", *ADD[4:]).exit_code == 0
         monkeypatch.setattr(checking, "PARALLEL_FROM", 2)  # the two processes each save their decisions
     first = run(repo, *CHECK)
     assert sorted(shard(repo)) == ["decisions/2024-001/decision.toml", "decisions/2024-001/plan.toml"]
