@@ -85,18 +85,30 @@ def _table(values: dict[str, Any], blank_before: bool = True):
 def _add_in_order(document: Any, key: str, value: Any, model: type[BaseModel] | None) -> None:
     """A new key goes after the field that precedes it in the model, as a new file would have it.
 
-    tomlkit has no public insert; a document that lacks ``_insert_after`` (a nested table, or
-    another tomlkit) gets the key at the end, which is still valid and keeps everything else.
+    tomlkit has no public insert: its ``_insert_at`` (tomlkit 0.13 to 0.15; 0.15 dropped
+    ``_insert_after``) puts the key after the body item of the preceding key. A document without
+    it (a nested table, another tomlkit) gets the key at the end, still valid and keeping the rest.
     """
     order = [info.alias or name for name, info in model.model_fields.items()] if model is not None else []
     before = [k for k in order[:order.index(key)] if k in document] if key in order else []
     from tomlkit.items import AoT, Table
 
     # a table goes at the end: inserted among plain keys, the keys after it would fall into it
-    if before and not isinstance(value, (dict, AoT, Table)) and hasattr(document, "_insert_after"):
-        document._insert_after(before[-1], key, value)
-    else:
-        document[key] = value
+    if before and not isinstance(value, (dict, AoT, Table)) and _insert_after(document, before[-1], key, value):
+        return
+    document[key] = value
+
+
+def _insert_after(document: Any, previous: str, key: str, value: Any) -> bool:
+    """Insert ``key`` right after ``previous`` in a tomlkit container; False where it cannot."""
+    index = getattr(document, "_map", {}).get(previous)
+    if isinstance(index, tuple):  # a key given in several places: after the last
+        index = max(index)
+    body = getattr(document, "_body", None)
+    if not isinstance(index, int) or body is None or not hasattr(document, "_insert_at") or index + 1 >= len(body):
+        return False  # the last item: appending is the same place
+    document._insert_at(index + 1, key, value)
+    return True
 
 
 def refuse_fields(fields: dict[str, Any], allowed: dict[str, str], elsewhere: dict[str, str], what: str) -> None:
