@@ -466,3 +466,98 @@ def test_paths_reached_through_links_are_named_as_git_names_them(repo, tmp_path)
     [written] = head_files(repo)
     assert written.startswith("decisions/2024-001/feedback/20240315-letter-")
     assert git(repo, "status", "--porcelain") == ""
+
+
+def _write_batch(repo: Path, count: int, *, also=None, fail: bool = False) -> list[str]:
+    """Write ``count`` new records in one transaction as an import does (``write_records``)."""
+    from decisiontrack.store.transaction import transaction, write_record, write_records
+
+    names = [f"decisions/2024-{i:03d}/decision.toml" for i in range(2, count + 2)]
+    with transaction(repo) as tx:
+        write_records({repo / name: f'id = "{name[10:18]}"\n' for name in names})
+        if also:
+            write_record(repo / also, 'note = "同一事务中另写的文件"\n')
+        if fail:
+            raise RuntimeError("写入中途出错")
+        tx.describe("导入台账", command="import decisions")
+    return names
+
+
+def loose_objects(repo: Path) -> int:
+    return int(dict(line.split(": ") for line in git(repo, "count-objects", "-v").splitlines())["count"])
+
+
+def test_a_batch_is_packed_while_it_is_written_and_committed_without_writing_its_trees_loose(repo):
+    """An import's records, blobs and trees, go into one pack while the files are written; the
+    commit is the tree of the index, and no scratch commit is left behind."""
+    parent, loose = git(repo, "rev-parse", "HEAD").strip(), loose_objects(repo)
+    names = _write_batch(repo, 150)
+    assert head_files(repo) == names
+    assert git(repo, "rev-parse", "HEAD^").strip() == parent
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "write-tree").strip() == git(repo, "rev-parse", "HEAD^{tree}").strip()
+    assert loose_objects(repo) - loose == 1  # the commit; every blob and tree is in the pack
+    assert git(repo, "for-each-ref", "refs/decisiontrack") == ""
+    assert git(repo, "reflog", "-1", "--format=%gs").strip() == "commit: 导入台账"
+    assert trailers(repo) == {"Decisiontrack-Command": "import decisions"}
+
+
+def test_a_batch_with_another_file_in_its_transaction_commits_the_index_as_it_is(repo):
+    """A transaction that writes more than its batch (an import with --update) cannot use the
+    batch's tree: the commit is made from the index, holding every file."""
+    names = _write_batch(repo, 120, also="decisions/2024-001/note.toml")
+    assert head_files(repo) == sorted([*names, "decisions/2024-001/note.toml"])
+    assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "for-each-ref", "refs/decisiontrack") == ""
+
+
+def test_a_batch_whose_packing_failed_is_committed_all_the_same(repo, monkeypatch):
+    """fast-import failing (a full disk, say) costs the batch its pack, not its commit."""
+    real_run = subprocess.run
+
+    def failing_fast_import(argv, *args, **kwargs):
+        if "fast-import" in argv and b"commit refs/decisiontrack/batch" in kwargs.get("input", b""):
+            return subprocess.CompletedProcess(argv, 128, b"", b"fatal: out of space")
+        return real_run(argv, *args, **kwargs)
+
+    monkeypatch.setattr(store_git.subprocess, "run", failing_fast_import)
+    names = _write_batch(repo, 110)
+    assert head_files(repo) == names
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_batch_rolled_back_leaves_no_file_no_commit_and_no_scratch_ref(repo):
+    before, count = snapshot(repo), commit_count(repo)
+    with pytest.raises(RuntimeError, match="写入中途出错"):
+        _write_batch(repo, 130, fail=True)
+    assert snapshot(repo) == before
+    assert commit_count(repo) == count
+    assert git(repo, "for-each-ref", "refs/decisiontrack") == ""
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_batch_with_commit_hooks_goes_through_git_commit(repo, tmp_path):
+    ran = tmp_path / "pre-commit-ran"
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f"#!/bin/sh\ntouch '{ran}'\n")
+    hook.chmod(0o755)
+    names = _write_batch(repo, 100)
+    assert ran.exists()
+    assert head_files(repo) == names
+    assert git(repo, "for-each-ref", "refs/decisiontrack") == ""
+
+
+def test_git_writing_a_batch_gets_the_heap_settings_unless_the_user_set_their_own(monkeypatch):
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    assert store_git._batch_environment()["GLIBC_TUNABLES"] == store_git.BATCH_ENVIRONMENT["GLIBC_TUNABLES"]
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=1")
+    assert store_git._batch_environment()["GLIBC_TUNABLES"] == "glibc.malloc.arena_max=1"
+
+
+def test_paths_are_named_relative_to_the_top_even_the_top_itself_and_paths_outside_it(repo):
+    from decisiontrack.store.git import find_repository
+
+    found = find_repository(repo)
+    assert found.relative_all([repo, repo / "decisions", repo / "decisions/2024-001/decision.toml",
+                               repo.parent / "别处" / "x.toml", repo.parent]) == [
+        ".", "decisions", "decisions/2024-001/decision.toml", "../别处/x.toml", ".."]

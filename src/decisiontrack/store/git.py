@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,16 +72,31 @@ class Repository:
                     real[folder] = os.path.realpath(joined) if os.path.islink(joined) else joined
             return real[folder]
 
+        top = str(self.top)
+        relative: dict[str, str | None] = {}
+
+        def name_of(full: str) -> str:
+            """Each folder's relative name computed once; the top itself or a path outside it whole."""
+            folder, name = os.path.split(full)
+            if folder not in relative:
+                inside = Path(os.path.relpath(folder, top)).as_posix()
+                relative[folder] = None if inside.split("/")[0] == ".." else "" if inside == "." else inside + "/"
+            prefix = relative[folder]
+            return prefix + name if prefix is not None else Path(os.path.relpath(full, top)).as_posix()
+
         named = []
         for path in paths:
+            path = os.fspath(path)
             if ".." in Path(path).parts:  # "link/.." is the link's target's parent: resolve it all
                 full = os.path.realpath(path)
             else:
                 folder, name = os.path.split(os.path.abspath(path))
                 full = os.path.join(real_folder(folder), name)
-                if os.path.islink(full):
-                    full = os.path.realpath(full)
-            named.append(Path(os.path.relpath(full, self.top)).as_posix())
+                if not os.path.islink(full):
+                    named.append(name_of(full))
+                    continue
+                full = os.path.realpath(full)
+            named.append(Path(os.path.relpath(full, top)).as_posix())
         return named
 
 
@@ -220,15 +236,18 @@ def _explain(detail: str) -> str:
     return (f"git 拒绝提交（仓库的提交钩子 pre-commit、commit-msg 或签名设置未通过）：{detail or '没有给出原因'}")
 
 
-def commit(repo: Repository, files: list[str], message: str) -> list[str]:
+def commit(repo: Repository, files: list[str], message: str, batch: Batch | None = None) -> list[str]:
     """Stage ``files`` (relative to the top; deleted ones too) and commit exactly them.
 
-    Returns warnings (a detached HEAD); raises :class:`GitRefused` when nothing was committed.
+    ``batch``: the new files already being packed (:class:`Batch`). Returns warnings (a detached
+    HEAD); raises :class:`GitRefused` when nothing was committed.
     """
     problem = _index_lock_problem(repo)
     if problem:
+        if batch is not None:
+            batch.tree()  # let fast-import finish and its scratch ref go
         raise GitRefused(problem)
-    _stage(repo, files)
+    tree = _stage(repo, files, batch)
     staged = _staged(repo)
     others = sorted(set(staged) - set(files))
     if others:
@@ -238,7 +257,7 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
                          "请先提交或取消暂存它们（git restore --staged 文件）")
     if not staged:
         return []  # the files were rewritten as they already were in HEAD: nothing to record
-    committed = _commit_plainly(repo, message) if _plain_commit_is_the_same(repo) else (
+    committed = _commit_plainly(repo, message, tree) if _plain_commit_is_the_same(repo) else (
         _git(repo.top, "commit", "-q", "-m", message))
     if committed.returncode != 0:
         detail = (committed.stderr.strip() or committed.stdout.strip())
@@ -252,34 +271,106 @@ def commit(repo: Repository, files: list[str], message: str) -> list[str]:
 PREPACK_FROM = 100
 """From this many files (an import) they are packed and staged as a batch (:func:`_stage`)."""
 
+BATCH_ENVIRONMENT = {"GLIBC_TUNABLES": "glibc.malloc.trim_threshold=134217728:glibc.malloc.top_pad=16777216"}
+"""For git writing thousands of objects in one run: with glibc's default heap settings git gives
+back and asks again for zlib's working memory around every object (20,000 ``brk`` calls for 5,000
+records: ``fast-import`` 0.41 s, of which 0.31 s in the kernel; 0.10 s with these). Other C
+libraries ignore the variable; one the user set is left alone."""
 
-def _stage(repo: Repository, files: list[str]) -> None:
+SCRATCH_REF = "refs/decisiontrack/batch"
+"""Where ``git fast-import`` leaves the commit whose tree is a batch's tree, until it is read and
+deleted (:class:`Batch`); under the workspace lock, so one at a time."""
+
+
+def _batch_environment() -> dict[str, str]:
+    return {**BATCH_ENVIRONMENT, **os.environ}
+
+
+class Batch:
+    """A batch of new records packed by ``git fast-import`` while they are being written.
+
+    An import knows its files' contents before it writes them: ``git fast-import`` stores them,
+    and builds the tree HEAD would have with them added, in one pack on the second processor
+    while this one writes the files. The commit then stages the files (finding every object
+    stored) and, when the index is exactly that tree, commits it without ``git write-tree``,
+    which would write every new folder's tree as a loose object file (0.2–0.4 s for 5,000).
+    The tree comes from a scratch commit at :data:`SCRATCH_REF`, deleted when read; should
+    anything differ, the commit is made from the index as usual.
+    """
+
+    def __init__(self, repo: Repository, contents: dict[str, bytes]):
+        self.repo = repo
+        self.names = set(contents)
+        self._result: subprocess.CompletedProcess | None = None
+        self._tree: str | None = None
+        parent = _git(repo.top, "rev-parse", "-q", "--verify", "HEAD^{commit}").stdout.strip()
+        stream = bytearray(b"commit %s\ncommitter decisiontrack <> 0 +0000\ndata 0\n" % SCRATCH_REF.encode())
+        if parent:
+            stream += b"from %s\n" % parent.encode()
+        for name, data in contents.items():
+            stream += b"M 100644 inline %s\ndata %d\n%s\n" % (name.encode("utf-8"), len(data), data)
+        stream += b"\ndone\n"
+        self._thread = threading.Thread(target=self._run, args=(bytes(stream),), daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def can_hold(names: list[str]) -> bool:
+        """fast-import takes a path to the end of its line unless it starts with a quote."""
+        return len(names) >= PREPACK_FROM and not any(name.startswith('"') or "\n" in name for name in names)
+
+    def _run(self, stream: bytes) -> None:
+        self._result = subprocess.run(
+            ["git", "-C", str(self.repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet", "--done",
+             "--force"], input=stream, capture_output=True, env=_batch_environment())
+
+    def tree(self) -> str | None:
+        """Wait for the pack; the batch's tree, or None when fast-import failed. The scratch
+        commit is deleted at the first call (a rolled-back write calls it only for that)."""
+        if self._thread.is_alive() or self._result is not None:
+            self._thread.join()
+            if self._result.returncode == 0:
+                self._tree = _git(self.repo.top, "rev-parse", "-q", "--verify",
+                                  f"{SCRATCH_REF}^{{tree}}").stdout.strip() or None
+                _git(self.repo.top, "update-ref", "-d", SCRATCH_REF)
+            self._result = None
+        return self._tree
+
+
+def _stage(repo: Repository, files: list[str], batch: Batch | None = None) -> str | None:
     """Stage ``files`` as ``git add -A -- files`` does; a batch of :data:`PREPACK_FROM` or more by plumbing.
 
     ``git add`` matches every path it sees against every path given (0.44 s for 5,000 files); a
     batch is instead checked against ``.gitignore`` (as ``git add`` refuses an ignored file), packed
-    (:func:`_prepack`) and entered with ``git update-index --add --remove`` (0.05 s).
+    (by ``batch`` while it was written, else :func:`_prepack`) and entered with ``git update-index
+    --add --remove`` (0.05 s). Returns the tree ``batch`` built, when there is one.
     """
     if len(files) < PREPACK_FROM:
         added = _git_on_paths(repo.top, "add", "-A", paths=files)
         if added.returncode != 0:
             raise GitRefused(_explain(added.stderr.strip()))
-        return
+        return None
     ignored = _git(repo.top, "check-ignore", "--stdin", "-z", stdin="\0".join(files)).stdout.split("\0")
     ignored = [name for name in ignored if name]
+    tree = batch.tree() if batch is not None else None
     if ignored:
         raise GitRefused(_explain(".gitignore: " + "、".join(ignored[:5]) + ("等" if len(ignored) > 5 else "")))
-    _prepack(repo, files)
-    added = _git(repo.top, "update-index", "--add", "--remove", "-z", "--stdin", stdin="\0".join(files))
+    packed = batch.names if tree is not None else set()
+    rest = [name for name in files if name not in packed]
+    if rest:
+        _prepack(repo, rest)
+    added = subprocess.run(["git", "-C", str(repo.top), "update-index", "--add", "--remove", "-z", "--stdin"],
+                           input="\0".join(files), capture_output=True, text=True, encoding="utf-8",
+                           errors="replace", env=_batch_environment())
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
+    return tree
 
 
 def _prepack(repo: Repository, files: list[str]) -> None:
     """Write the files' contents as one pack with ``git fast-import``.
 
     Staging then finds every object already stored and writes no loose object: for an import of
-    5,000 records that is 0.3 s instead of 2.8 s of creating 5,000 object files. Best effort — if
+    5,000 records that is 0.1 s instead of 2.8 s of creating 5,000 object files. Best effort — if
     it fails, ``git add`` stores the objects as usual.
     """
     stream = bytearray()
@@ -291,7 +382,7 @@ def _prepack(repo: Repository, files: list[str]) -> None:
         stream += b"blob\ndata %d\n" % len(data) + data + b"\n"
     stream += b"done\n"
     subprocess.run(["git", "-C", str(repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet",
-                    "--done"], input=bytes(stream), capture_output=True)
+                    "--done"], input=bytes(stream), capture_output=True, env=_batch_environment())
 
 
 COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
@@ -311,14 +402,21 @@ def _plain_commit_is_the_same(repo: Repository) -> bool:
     return signing.stdout.strip() != "true"
 
 
-def _commit_plainly(repo: Repository, message: str) -> subprocess.CompletedProcess[str]:
+def _commit_plainly(repo: Repository, message: str, tree: str | None = None) -> subprocess.CompletedProcess[str]:
     """The commit ``git commit -m`` would make: tree of the index, HEAD as parent, the reflog entry,
-    then the automatic housekeeping ``git commit`` runs (``gc --auto``)."""
-    tree = _git(repo.top, "write-tree")
-    if tree.returncode != 0:
-        return tree
+    then the automatic housekeeping ``git commit`` runs (``gc --auto``).
+
+    ``tree``: a batch's tree (:class:`Batch`), used when the index is exactly it, instead of
+    ``git write-tree``.
+    """
+    if tree is None or _git(repo.top, "diff-index", "--cached", "--quiet", tree).returncode != 0:
+        written = subprocess.run(["git", "-C", str(repo.top), "write-tree"], capture_output=True, text=True,
+                                 encoding="utf-8", errors="replace", env=_batch_environment())
+        if written.returncode != 0:
+            return written
+        tree = written.stdout.strip()
     parent = _git(repo.top, "rev-parse", "-q", "--verify", "HEAD^{commit}").stdout.strip()
-    made = _git(repo.top, "commit-tree", tree.stdout.strip(), *(["-p", parent] if parent else []), "-F", "-",
+    made = _git(repo.top, "commit-tree", tree, *(["-p", parent] if parent else []), "-F", "-",
                 stdin=message.strip() + "\n")
     if made.returncode != 0:
         return made

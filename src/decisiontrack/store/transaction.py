@@ -32,7 +32,7 @@ from decisiontrack.errors import NotCommitted, UserError
 from decisiontrack.store.atomic import os_reason, prune_empty_folders, reporting_os_errors, write_atomic
 
 if TYPE_CHECKING:
-    from decisiontrack.store.git import Repository
+    from decisiontrack.store.git import Batch, Repository
 
 LOCK_NAME = "decisiontrack.lock"
 """In the git directory (shared by every workspace of the repository); ``.decisiontrack.lock`` in a
@@ -61,6 +61,7 @@ class Transaction:
     removed: list[Path] = field(default_factory=list)
     previous: dict[Path, bytes | None] = field(default_factory=dict)
     hand_edited: list[str] = field(default_factory=list)
+    batch: Batch | None = None
     subject: str = ""
     trailers: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -109,6 +110,8 @@ class Transaction:
 
     def rollback(self) -> None:
         """Put every file back as it was before the transaction (new files and their new folders go)."""
+        if self.batch is not None:
+            self.batch.tree()  # let its git finish and remove its scratch commit
         for path, old in reversed(list(self.previous.items())):
             if old is None:
                 Path(path).unlink(missing_ok=True)
@@ -142,7 +145,9 @@ def write_record(path: Path, content: str | bytes, *, overwrite: bool = False) -
 def write_records(files: dict[Path, str | bytes]) -> list[Path]:
     """Write many new record files (an import) as part of the running transaction.
 
-    As safe as :func:`write_record` for each, with one sync for all (``write_atomic_many``).
+    As safe as :func:`write_record` for each, with one sync for all (``write_atomic_many``). A
+    large batch that will be committed is packed by git on the other processor meanwhile
+    (:class:`~decisiontrack.store.git.Batch`).
     """
     from decisiontrack.store.atomic import write_atomic_many
 
@@ -153,10 +158,24 @@ def write_records(files: dict[Path, str | bytes]) -> list[Path]:
         if Path(path).exists():
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
         tx.before_write(path)
-    write_atomic_many(files)
+    contents = {path: content.encode("utf-8") if isinstance(content, str) else content
+                for path, content in files.items()}
+    if tx.commit and tx.batch is None:
+        tx.batch = _start_batch(tx.repository, contents)
+    write_atomic_many(contents)
     for path in files:
         tx.note_written(Path(path))
     return list(files)
+
+
+def _start_batch(repository: Repository, contents: dict[Path, bytes]) -> Batch | None:
+    """Pack a large batch of new files while they are written; None for a small one."""
+    from decisiontrack.store.git import Batch
+
+    names = repository.relative_all(list(contents))
+    if not Batch.can_hold(names):
+        return None
+    return Batch(repository, dict(zip(names, contents.values(), strict=True)))
 
 
 def remove_record(path: Path) -> None:
@@ -259,7 +278,7 @@ def _commit(tx: Transaction) -> None:
         subject += "（一并提交此前未提交的手工修改）"
         trailers[TRAILER_HAND_EDITED] = "、".join(sorted(set(tx.hand_edited)))
     try:
-        tx.warnings += commit(repo, files, message_with_trailers(subject, trailers))
+        tx.warnings += commit(repo, files, message_with_trailers(subject, trailers), tx.batch)
     except GitRefused as refused:
         if tx.explicit:  # ``decisiontrack commit`` wrote nothing: only the commit failed
             raise NotCommitted(f"未能提交到 git：{refused}", []) from None
