@@ -65,3 +65,54 @@ def test_an_existing_folder_is_written_in_place(tmp_path):
     root = workspace(tmp_path, {"decisions/2024-001/decision.toml": decision_toml(id="2024-001")})
     write_atomic(root / "decisions/2024-001/decision.toml", "x = 1\n", overwrite=True)
     assert sorted(p.name for p in (root / "decisions/2024-001").iterdir()) == ["decision.toml"]
+
+
+def _batch(tmp_path):
+    return {tmp_path / "decisions" / f"2024-{i:03d}" / "decision.toml": f'id = "2024-{i:03d}"\n' for i in range(1, 4)}
+
+
+def test_a_batch_is_written_whole_with_ordinary_modes_and_no_temporary_file(tmp_path):
+    from decisiontrack.store.atomic import write_atomic_many
+
+    files = _batch(tmp_path)
+    write_atomic_many(files)
+    umask = os.umask(0)
+    os.umask(umask)
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    assert sorted(p.name for p in (tmp_path / "decisions" / "2024-001").iterdir()) == ["decision.toml"]
+
+
+def test_a_batch_whose_temporary_name_is_taken_draws_another(tmp_path, monkeypatch):
+    from decisiontrack.store.atomic import write_atomic_many
+
+    files = _batch(tmp_path)
+    taken = tmp_path / "decisions" / "2024-002" / ".decision.toml.0000aaaa.tmp"
+    taken.parent.mkdir(parents=True)
+    taken.write_text("另一个写入者的临时文件", encoding="utf-8")
+    monkeypatch.setattr("decisiontrack.store.atomic.secrets.token_hex", lambda n: "0000aaaa")
+    write_atomic_many(files)
+    assert all(path.read_text(encoding="utf-8") == text for path, text in files.items())
+    assert taken.read_text(encoding="utf-8") == "另一个写入者的临时文件"
+    assert sorted(p.name for p in taken.parent.iterdir()) == [taken.name, "decision.toml"]
+
+
+def test_a_batch_failing_half_way_leaves_nothing_it_made(tmp_path, monkeypatch):
+    from decisiontrack.store.atomic import write_atomic_many
+
+    files = _batch(tmp_path)
+    (tmp_path / "decisions").mkdir()
+    real_replace = os.replace
+    calls = []
+
+    def full_disk_on_the_second(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_replace(source, target)
+
+    monkeypatch.setattr("decisiontrack.store.atomic.os.replace", full_disk_on_the_second)
+    with pytest.raises(UserError, match="磁盘空间已满"):
+        write_atomic_many(files)
+    assert list((tmp_path / "decisions").iterdir()) == []

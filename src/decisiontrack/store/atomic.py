@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -211,16 +212,15 @@ def write_atomic_many(files: dict[Path, str | bytes]) -> None:
     staged: list[tuple[str, Path]] = []
     placed: list[Path] = []
     made: list[Path] = []
-    umask = _umask()
+    token = secrets.token_hex(4)  # one random name part for the batch: no mkstemp and chmod per file
     current = next(iter(files), Path("."))
     try:
         for current, content in files.items():
             made += _make_folders(current.parent)
-            fd, tmp_name = tempfile.mkstemp(dir=current.parent, prefix=f".{current.name}.", suffix=TEMPORARY_SUFFIX)
+            fd, tmp_name = _new_temporary(current, token)
             staged.append((tmp_name, current))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            os.chmod(tmp_name, 0o666 & ~umask)  # new files: as open() would make them
         os.sync()
         for tmp_name, current in staged:
             os.replace(tmp_name, current)
@@ -236,6 +236,18 @@ def write_atomic_many(files: dict[Path, str | bytes]) -> None:
         if isinstance(error, OSError):
             raise UserError(f"无法写入 {current}：{os_reason(error)}") from None
         raise
+
+
+def _new_temporary(path: Path, token: str) -> tuple[int, str]:
+    """Open a new ``.<name>.<token>.tmp`` beside ``path`` (mode as open() gives new files: 0666
+    less the umask); a name already taken gets mkstemp's random one."""
+    name = os.path.join(path.parent, f".{path.name}.{token}{TEMPORARY_SUFFIX}")
+    try:
+        return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+    except FileExistsError:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+        os.chmod(name, 0o666 & ~_umask())
+        return fd, name
 
 
 def _make_folders(folder: Path) -> list[Path]:

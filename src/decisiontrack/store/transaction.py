@@ -157,7 +157,8 @@ def write_records(files: dict[Path, str | bytes]) -> list[Path]:
     for path in files:
         if Path(path).exists():
             raise UserError(f"文件 {path} 已存在；如确需覆盖，请加 --force")
-        tx.before_write(path)
+    for path in files:
+        tx.previous.setdefault(Path(path), None)  # new: a rollback removes it
     contents = {path: content.encode("utf-8") if isinstance(content, str) else content
                 for path, content in files.items()}
     if tx.commit and tx.batch is None:
