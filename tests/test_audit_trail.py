@@ -512,18 +512,13 @@ def test_a_batch_with_another_file_in_its_transaction_commits_the_index_as_it_is
 
 
 def test_a_batch_whose_packing_failed_is_committed_all_the_same(repo, monkeypatch):
-    """fast-import failing (a full disk, say) costs the batch its pack, not its commit."""
-    real_run = subprocess.run
-
-    def failing_fast_import(argv, *args, **kwargs):
-        if "fast-import" in argv and b"commit refs/decisiontrack/batch" in kwargs.get("input", b""):
-            return subprocess.CompletedProcess(argv, 128, b"", b"fatal: out of space")
-        return real_run(argv, *args, **kwargs)
-
-    monkeypatch.setattr(store_git.subprocess, "run", failing_fast_import)
+    """fast-import failing (here on a ref name git refuses; a full disk alike) costs the batch its
+    pack, not its commit: the contents are packed again from the files."""
+    monkeypatch.setattr(store_git, "SCRATCH_REF", "refs/decisiontrack/no..such")
     names = _write_batch(repo, 110)
     assert head_files(repo) == names
     assert git(repo, "status", "--porcelain") == ""
+    assert git(repo, "for-each-ref", "refs/decisiontrack") == ""
 
 
 def test_a_batch_rolled_back_leaves_no_file_no_commit_and_no_scratch_ref(repo):
@@ -561,3 +556,22 @@ def test_paths_are_named_relative_to_the_top_even_the_top_itself_and_paths_outsi
     assert found.relative_all([repo, repo / "decisions", repo / "decisions/2024-001/decision.toml",
                                repo.parent / "别处" / "x.toml", repo.parent]) == [
         ".", "decisions", "decisions/2024-001/decision.toml", "../别处/x.toml", ".."]
+
+
+def test_a_batch_under_a_folder_whose_name_fast_import_would_misread_is_committed_from_the_files(tmp_path):
+    """fast-import reads a path starting with a quote as a quoted one: such a batch is not packed
+    ahead, and is committed all the same."""
+    from decisiontrack.store.git import Batch
+
+    assert not Batch.can_hold(['"法制科"/decisions/x.toml'] * Batch.SMALLEST)
+    assert not Batch.can_hold(["a\nb.toml"] * Batch.SMALLEST)
+    assert not Batch.can_hold(["decisions/x.toml"] * (Batch.SMALLEST - 1))
+    assert Batch.can_hold(["法制科 台账/decisions/x.toml"] * Batch.SMALLEST)
+    top = tmp_path / "共享仓库"
+    top.mkdir()
+    git(top, "init", "-q")
+    root = top / '"法制科"'
+    assert run(None, "init", str(root), "--org", "鄂尔多斯市人民政府").exit_code == 0
+    names = _write_batch(root, 100)
+    assert head_files(top) == [f'"法制科"/{name}' for name in names]
+    assert git(top, "status", "--porcelain") == ""

@@ -66,6 +66,14 @@ class Transaction:
     trailers: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _noted: set[Path] = field(default_factory=set, repr=False)
+    _git_names: dict[Path, str] = field(default_factory=dict, repr=False)
+
+    def git_names(self, paths: list[Path]) -> list[str]:
+        """``paths`` as git names them, each worked out once per transaction (a batch is named
+        when it is packed and again at the commit)."""
+        missing = [path for path in dict.fromkeys(paths) if path not in self._git_names]
+        self._git_names.update(zip(missing, self.repository.relative_all(missing), strict=True))
+        return [self._git_names[path] for path in paths]
 
     def describe(self, subject: str, *, command: str, decision: str = "") -> None:
         """The commit's Chinese subject line and its machine-readable trailers."""
@@ -89,8 +97,8 @@ class Transaction:
         hand, or written with ``--no-commit``): one git call for all, whatever their number."""
         from decisiontrack.store.git import head_contents
 
-        old = {self.repository.relative(path): content for path, content in self.previous.items()
-               if content is not None}
+        rewritten = {path: content for path, content in self.previous.items() if content is not None}
+        old = dict(zip(self.git_names(list(rewritten)), rewritten.values(), strict=True))
         committed = head_contents(self.repository, list(old))
         self.hand_edited += [name for name, content in old.items()
                              if committed.get(name) is None or _lines(committed[name]) != _lines(content)]
@@ -162,21 +170,23 @@ def write_records(files: dict[Path, str | bytes]) -> list[Path]:
     contents = {path: content.encode("utf-8") if isinstance(content, str) else content
                 for path, content in files.items()}
     if tx.commit and tx.batch is None:
-        tx.batch = _start_batch(tx.repository, contents)
+        tx.batch = _start_batch(tx, contents)
     write_atomic_many(contents)
     for path in files:
         tx.note_written(Path(path))
     return list(files)
 
 
-def _start_batch(repository: Repository, contents: dict[Path, bytes]) -> Batch | None:
+def _start_batch(tx: Transaction, contents: dict[Path, bytes]) -> Batch | None:
     """Pack a large batch of new files while they are written; None for a small one."""
     from decisiontrack.store.git import Batch
 
-    names = repository.relative_all(list(contents))
+    if len(contents) < Batch.SMALLEST:
+        return None
+    names = tx.git_names([Path(path) for path in contents])
     if not Batch.can_hold(names):
         return None
-    return Batch(repository, dict(zip(names, contents.values(), strict=True)))
+    return Batch(tx.repository, dict(zip(names, contents.values(), strict=True)))
 
 
 def remove_record(path: Path) -> None:
@@ -271,7 +281,7 @@ def _commit(tx: Transaction) -> None:
     from decisiontrack.store.git import TRAILER_HAND_EDITED, GitRefused, commit, message_with_trailers
 
     repo = tx.repository
-    files = repo.relative_all([*tx.written, *tx.removed])
+    files = tx.git_names([*tx.written, *tx.removed])
     tx.find_hand_edits()
     subject = tx.subject or "decisiontrack 写入"
     trailers = dict(tx.trailers)
