@@ -5,9 +5,8 @@ Writes a ledger of N rows (default 5,000) as offices keep it — a merged title 
 spellings, Chinese categories, 备注 flags — then, R times and interleaved so that a busy machine
 weighs on both alike:
 
-- the floor: a subprocess that loads the workbook with openpyxl in read-only mode and reads every
-  value (and, for information, the same in openpyxl's normal mode, which the import needs because
-  read-only mode does not report merged cells);
+- the floor: a subprocess that loads the workbook with openpyxl in read-only mode (as the import
+  does) and reads every value (and, for information, the same in openpyxl's normal mode);
 - ``decisiontrack import decisions`` into a new git workspace (one commit of N files), checking
   that it made exactly one commit holding N decision.toml files;
 - the same with ``--no-commit`` (the share of git), and a re-import (nothing new: no write).
