@@ -576,3 +576,19 @@ def test_a_batch_under_a_folder_whose_name_fast_import_would_misread_is_committe
     committed = git(top, "show", "-z", "--name-only", "--format=", "HEAD").strip("\0\n").split("\0")
     assert sorted(committed) == [f'"法制科"/{name}' for name in names]
     assert git(top, "status", "--porcelain") == ""
+
+
+def test_a_batch_whose_git_cannot_be_started_is_committed_from_the_files(repo, monkeypatch, capfd):
+    """No process for fast-import (too many open files): no pack ahead, no traceback, the same commit."""
+    real_popen = subprocess.Popen
+
+    def no_fast_import(argv, *args, **kwargs):
+        if "fast-import" in argv and "--force" in argv:
+            raise OSError(24, "Too many open files")
+        return real_popen(argv, *args, **kwargs)
+
+    monkeypatch.setattr(store_git.subprocess, "Popen", no_fast_import)
+    names = _write_batch(repo, 100)
+    assert head_files(repo) == names
+    assert git(repo, "status", "--porcelain") == ""
+    assert "Traceback" not in capfd.readouterr().err

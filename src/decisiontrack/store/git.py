@@ -305,10 +305,13 @@ class Batch:
     anything differ, the commit is made from the index as usual.
     """
 
+    SMALLEST = PREPACK_FROM
+
     def __init__(self, repo: Repository, contents: dict[str, bytes]):
         self.repo = repo
         self.names = set(contents)
-        self._result: subprocess.CompletedProcess | None = None
+        self._returncode: int | None = None
+        self._finished = False
         self._tree: str | None = None
         parent = _git(repo.top, "rev-parse", "-q", "--verify", "HEAD^{commit}").stdout.strip()
         stream = bytearray(b"commit %s\ncommitter decisiontrack <> 0 +0000\ndata 0\n" % SCRATCH_REF.encode())
@@ -320,8 +323,6 @@ class Batch:
         self._thread = threading.Thread(target=self._run, args=(bytes(stream),), daemon=True)
         self._thread.start()
 
-    SMALLEST = PREPACK_FROM
-
     @staticmethod
     def can_hold(names: list[str]) -> bool:
         """fast-import takes a path to the end of its line unless it starts with a quote."""
@@ -330,27 +331,30 @@ class Batch:
     def _run(self, stream: bytes) -> None:
         """In a thread: the stream in one write (the thread waits in the system, not holding the
         interpreter, while the main thread writes files); fast-import's words are not read."""
-        process = subprocess.Popen(
-            ["git", "-C", str(self.repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet", "--done",
-             "--force"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=_batch_environment())
+        try:
+            process = subprocess.Popen(
+                ["git", "-C", str(self.repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet",
+                 "--done", "--force"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env=_batch_environment())
+        except OSError:
+            return  # no pack: the commit packs from the files
         try:
             process.stdin.write(stream)
             process.stdin.close()
-        except BrokenPipeError:
-            pass  # fast-import stopped: its exit code says so
-        self._result = subprocess.CompletedProcess(process.args, process.wait())
+        except OSError:
+            pass  # fast-import stopped (a broken pipe): its exit code says so
+        self._returncode = process.wait()
 
     def tree(self) -> str | None:
         """Wait for the pack; the batch's tree, or None when fast-import failed. The scratch
         commit is deleted at the first call (a rolled-back write calls it only for that)."""
-        if self._thread.is_alive() or self._result is not None:
+        if not self._finished:
             self._thread.join()
-            if self._result.returncode == 0:
+            self._finished = True
+            if self._returncode == 0:
                 self._tree = _git(self.repo.top, "rev-parse", "-q", "--verify",
                                   f"{SCRATCH_REF}^{{tree}}").stdout.strip() or None
                 _git(self.repo.top, "update-ref", "-d", SCRATCH_REF)
-            self._result = None
         return self._tree
 
 
