@@ -91,11 +91,19 @@ def test_a_batch_whose_temporary_name_is_taken_draws_another(tmp_path, monkeypat
     taken = tmp_path / "decisions" / "2024-002" / ".decision.toml.0000aaaa.tmp"
     taken.parent.mkdir(parents=True)
     taken.write_text("另一个写入者的临时文件", encoding="utf-8")
+    taken_folder = tmp_path / "decisions" / ".2024-003.0000aaaa.tmp"
+    taken_folder.mkdir()
     monkeypatch.setattr("decisiontrack.store.atomic.secrets.token_hex", lambda n: "0000aaaa")
     write_atomic_many(files)
     assert all(path.read_text(encoding="utf-8") == text for path, text in files.items())
     assert taken.read_text(encoding="utf-8") == "另一个写入者的临时文件"
     assert sorted(p.name for p in taken.parent.iterdir()) == [taken.name, "decision.toml"]
+    assert taken_folder.is_dir() and list(taken_folder.iterdir()) == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "decisions" / "2024-003").stat().st_mode) == 0o777 & ~umask
+    assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == [taken_folder.name, "2024-001", "2024-002",
+                                                                          "2024-003"]
 
 
 def test_a_batch_failing_half_way_leaves_nothing_it_made(tmp_path, monkeypatch):
@@ -116,3 +124,39 @@ def test_a_batch_failing_half_way_leaves_nothing_it_made(tmp_path, monkeypatch):
     with pytest.raises(UserError, match="磁盘空间已满"):
         write_atomic_many(files)
     assert list((tmp_path / "decisions").iterdir()) == []
+
+
+def test_a_batch_builds_each_new_folder_under_a_staging_name_and_renames_it_whole(tmp_path, monkeypatch):
+    """Two files of one new folder share its staging folder; a file in an existing folder gets a
+    temporary file beside it; what is renamed, and in which order, is the whole new folder."""
+    from decisiontrack.store import atomic
+
+    (tmp_path / "decisions" / "2024-001").mkdir(parents=True)
+    files = {tmp_path / "decisions/2024-002/decision.toml": 'id = "2024-002"\n',
+             tmp_path / "decisions/2024-002/feedback/20240315-letter-a1b2.toml": 'channel = "letter"\n',
+             tmp_path / "decisions/2024-001/plan.toml": 'responsible_unit = "保障科"\n'}
+    renamed = []
+    real_replace = os.replace
+
+    def noting(source, target):
+        renamed.append((os.path.basename(source), os.path.relpath(target, tmp_path)))
+        real_replace(source, target)
+
+    monkeypatch.setattr("decisiontrack.store.atomic.secrets.token_hex", lambda n: "5eed")
+    monkeypatch.setattr(atomic.os, "replace", noting)
+    atomic.write_atomic_many(files)
+    assert renamed == [(".2024-002.5eed.tmp", "decisions/2024-002"), (".plan.toml.5eed.tmp", "decisions/2024-001/plan.toml")]
+    assert all(path.read_text(encoding="utf-8") == text for path, text in files.items())
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "decisions/2024-002/feedback").stat().st_mode) == 0o777 & ~umask
+    assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == ["2024-001", "2024-002"]
+
+
+def test_a_batch_under_a_file_is_refused_naming_the_path_and_leaves_nothing(tmp_path):
+    from decisiontrack.store.atomic import write_atomic_many
+
+    (tmp_path / "decisions").write_text("不是目录", encoding="utf-8")
+    with pytest.raises(UserError, match=r"无法写入 .*decision\.toml：路径中有一段是文件而不是目录"):
+        write_atomic_many(_batch(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["decisions"]

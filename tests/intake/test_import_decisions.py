@@ -403,3 +403,31 @@ def test_a_failure_while_writing_leaves_nothing(repo, tmp_path, monkeypatch):
     assert snapshot(repo) == before
     assert [p.name for p in (repo / "decisions").iterdir()] == [".gitkeep"]  # no file, no folder left
     assert commits(repo) == ["新建工作区"]
+
+
+KILLED_AT_THE_SYNC = """
+import os, sys
+from pathlib import Path
+from decisiontrack.ops.imports import import_decisions
+os.sync = lambda: os._exit(137)  # killed (power cut, kill -9) after writing, before any rename
+import_decisions(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_an_import_killed_before_its_renames_leaves_no_broken_decision(repo, tmp_path):
+    """New decision folders are built under hidden staging names and appear whole: an import
+    killed half-way leaves ``check`` nothing to read as a decision without its decision.toml,
+    and ``validate`` names what to delete."""
+    import subprocess
+    import sys
+
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_THE_SYNC, str(repo), str(ledger_xlsx(tmp_path / LEDGER))],
+                            capture_output=True, text=True)
+    assert killed.returncode == 137
+    left = sorted(p.name for p in (repo / "decisions").iterdir() if p.name != ".gitkeep")
+    assert len(left) == 5 and all(name.startswith(".20") and name.endswith(".tmp") for name in left)
+    assert run(repo, "check", "--as-of", "2024-01-01").exit_code == 0
+    validated = run(repo, "validate")
+    assert validated.exit_code == 0
+    assert validated.stdout.count("是写入中断后残留的临时文件，可以删除") == len(left)
+    assert commits(repo) == ["新建工作区"]
