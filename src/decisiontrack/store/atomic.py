@@ -236,18 +236,21 @@ def write_atomic_many(files: dict[Path, str | bytes]) -> None:
 def _open_staged(path: Path, token: str, staged: dict[Path, str]) -> int:
     """Open ``path``'s temporary file for writing, noting in ``staged`` what is to be renamed:
     the file itself when its folder exists, else the staging folder of its first missing folder."""
-    existing = nearest_existing(path.parent)
-    if not existing.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(existing))
-    if existing == path.parent:
+    folder = path.parent
+    if os.path.isdir(folder):
         fd, name = _new_temporary(path, token)
         staged[path] = name
         return fd
-    missing = existing / path.relative_to(existing).parts[0]
+    existing = nearest_existing(folder)
+    if not existing.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(existing))
+    inside = path.relative_to(existing).parts
+    missing = existing / inside[0]
     if missing not in staged:
         staged[missing] = _new_staging_folder(missing, token)
-    inner = Path(staged[missing]) / path.relative_to(missing)
-    inner.parent.mkdir(parents=True, exist_ok=True)
+    inner = os.path.join(staged[missing], *inside[1:])
+    if len(inside) > 2:
+        os.makedirs(os.path.dirname(inner), exist_ok=True)
     return os.open(inner, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
 
 
