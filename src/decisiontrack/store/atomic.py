@@ -237,10 +237,14 @@ def _open_staged(path: Path, token: str, staged: dict[Path, str]) -> int:
     """Open ``path``'s temporary file for writing, noting in ``staged`` what is to be renamed:
     the file itself when its folder exists, else the staging folder of its first missing folder."""
     folder = path.parent
-    if os.path.isdir(folder):
+    if folder not in staged and os.path.isdir(folder):
         fd, name = _new_temporary(path, token)
         staged[path] = name
         return fd
+    if folder not in staged and os.path.isdir(folder.parent):  # the common case: a new decision's folder
+        staged[folder] = _new_staging_folder(folder, token)
+    if folder in staged:
+        return os.open(os.path.join(staged[folder], path.name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     existing = nearest_existing(folder)
     if not existing.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(existing))
