@@ -160,3 +160,9 @@ def test_a_batch_under_a_file_is_refused_naming_the_path_and_leaves_nothing(tmp_
     with pytest.raises(UserError, match=r"无法写入 .*decision\.toml：路径中有一段是文件而不是目录"):
         write_atomic_many(_batch(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["decisions"]
+    (tmp_path / "decisions").unlink()
+    (tmp_path / "decisions").mkdir()
+    (tmp_path / "decisions" / "2024-002").write_text("不是目录", encoding="utf-8")
+    with pytest.raises(UserError, match=r"无法写入 .*2024-002/decision\.toml：路径中有一段是文件而不是目录"):
+        write_atomic_many(_batch(tmp_path))
+    assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == ["2024-002"]

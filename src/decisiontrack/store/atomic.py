@@ -241,7 +241,7 @@ def _open_staged(path: Path, token: str, staged: dict[Path, str]) -> int:
         fd, name = _new_temporary(path, token)
         staged[path] = name
         return fd
-    if folder not in staged and os.path.isdir(folder.parent):  # the common case: a new decision's folder
+    if folder not in staged and not os.path.lexists(folder) and os.path.isdir(folder.parent):  # a new decision's
         staged[folder] = _new_staging_folder(folder, token)
     if folder in staged:
         return os.open(os.path.join(staged[folder], path.name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
