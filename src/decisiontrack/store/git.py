@@ -30,10 +30,12 @@ class GitRefused(Exception):
     """git did not commit; the message (Chinese) says why and what to do."""
 
 
-def _git(cwd: Path | str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _git(cwd: Path | str, *args: str, stdin: str | None = None,
+         batch: bool = False) -> subprocess.CompletedProcess[str]:
+    """``git -C cwd args``; ``batch``: a command writing thousands of objects (:data:`BATCH_ENVIRONMENT`)."""
     return subprocess.run(
         ["git", "-C", str(cwd), *args], capture_output=True, text=True, encoding="utf-8", errors="replace",
-        input=stdin,
+        input=stdin, env=_batch_environment() if batch else None,
     )
 
 
@@ -81,7 +83,7 @@ class Repository:
                         real = os.path.realpath(real)
                         named = whole(real)
                     else:
-                        named = None if named_parent is None else f"{named_parent}/{name}".lstrip("/")
+                        named = None if named_parent is None else f"{named_parent}/{name}" if named_parent else name
                 if real == top:
                     named = ""
                 elif named is not None and (named == ".." or named.startswith("../")):
@@ -103,7 +105,7 @@ class Repository:
             elif full == top:
                 named.append(".")
             else:
-                named.append(f"{inside}/{name}".lstrip("/") if inside is not None else whole(full))
+                named.append(whole(full) if inside is None else f"{inside}/{name}" if inside else name)
         return named
 
 
@@ -284,6 +286,9 @@ back and asks again for zlib's working memory around every object (20,000 ``brk`
 records: ``fast-import`` 0.41 s, of which 0.31 s in the kernel; 0.10 s with these). Other C
 libraries ignore the variable; one the user set is left alone."""
 
+FAST_IMPORT = ("-c", "fastimport.unpackLimit=1", "fast-import", "--quiet", "--done")
+"""``git fast-import`` writing one pack however few the objects, reading to the ``done`` command."""
+
 SCRATCH_REF = "refs/decisiontrack/batch"
 """Where ``git fast-import`` leaves the commit whose tree is a batch's tree, until it is read and
 deleted (:class:`Batch`); under the workspace lock, so one at a time."""
@@ -333,9 +338,8 @@ class Batch:
         interpreter, while the main thread writes files); fast-import's words are not read."""
         try:
             process = subprocess.Popen(
-                ["git", "-C", str(self.repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet",
-                 "--done", "--force"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                env=_batch_environment())
+                ["git", "-C", str(self.repo.top), *FAST_IMPORT, "--force"], stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_batch_environment())
         except OSError:
             return  # no pack: the commit packs from the files
         try:
@@ -380,9 +384,7 @@ def _stage(repo: Repository, files: list[str], batch: Batch | None = None) -> st
     rest = [name for name in files if name not in packed]
     if rest:
         _prepack(repo, rest)
-    added = subprocess.run(["git", "-C", str(repo.top), "update-index", "--add", "--remove", "-z", "--stdin"],
-                           input="\0".join(files), capture_output=True, text=True, encoding="utf-8",
-                           errors="replace", env=_batch_environment())
+    added = _git(repo.top, "update-index", "--add", "--remove", "-z", "--stdin", stdin="\0".join(files), batch=True)
     if added.returncode != 0:
         raise GitRefused(_explain(added.stderr.strip()))
     return tree
@@ -403,8 +405,8 @@ def _prepack(repo: Repository, files: list[str]) -> None:
             continue  # a removed file: nothing to store
         stream += b"blob\ndata %d\n" % len(data) + data + b"\n"
     stream += b"done\n"
-    subprocess.run(["git", "-C", str(repo.top), "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet",
-                    "--done"], input=bytes(stream), capture_output=True, env=_batch_environment())
+    subprocess.run(["git", "-C", str(repo.top), *FAST_IMPORT], input=bytes(stream), capture_output=True,
+                   env=_batch_environment())
 
 
 COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
@@ -432,8 +434,7 @@ def _commit_plainly(repo: Repository, message: str, tree: str | None = None) -> 
     ``git write-tree``.
     """
     if tree is None or _git(repo.top, "diff-index", "--cached", "--quiet", tree).returncode != 0:
-        written = subprocess.run(["git", "-C", str(repo.top), "write-tree"], capture_output=True, text=True,
-                                 encoding="utf-8", errors="replace", env=_batch_environment())
+        written = _git(repo.top, "write-tree", batch=True)
         if written.returncode != 0:
             return written
         tree = written.stdout.strip()
